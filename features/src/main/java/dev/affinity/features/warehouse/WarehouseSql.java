@@ -1,0 +1,92 @@
+package dev.affinity.features.warehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An embedded DuckDB session over the warehouse: one view per table over its committed parts (an
+ * empty table of the right schema when it has none). DuckDB streams the Parquet files and spills
+ * to {@code <warehouse>/_tmp} when a query outgrows memory. Close it when done.
+ */
+public final class WarehouseSql implements AutoCloseable {
+    private final Connection connection;
+
+    private WarehouseSql(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens a session over the tables committed in {@code warehouse} now. */
+    public static WarehouseSql open(Warehouse warehouse) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = c.createStatement()) {
+                Path tmp = warehouse.root().resolve("_tmp");
+                Files.createDirectories(tmp);
+                s.execute("SET temp_directory = " + literal(tmp.toString()));
+                s.execute("SET preserve_insertion_order = false");
+                for (TableSchema table : Tables.ALL) {
+                    s.execute(viewSql(table, warehouse.parts(table)));
+                }
+            }
+            return new WarehouseSql(c);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(
+                    "cannot open DuckDB over warehouse " + warehouse.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC connection, for queries over the table views. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Executes one statement. */
+    public void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** A SQL string literal of {@code text}, with quotes doubled. */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String viewSql(TableSchema table, List<Path> parts) {
+        if (parts.isEmpty()) {
+            String columns = table.columns().stream()
+                    .map(c -> c.name() + " " + sqlType(c.type()))
+                    .collect(Collectors.joining(", "));
+            return "CREATE TABLE " + table.name() + " (" + columns + ")";
+        }
+        String files = parts.stream().map(p -> literal(p.toString())).collect(Collectors.joining(", "));
+        return "CREATE VIEW " + table.name() + " AS SELECT * FROM read_parquet([" + files + "])";
+    }
+
+    private static String sqlType(ColumnType type) {
+        return switch (type) {
+            case STRING -> "VARCHAR";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close DuckDB session", e);
+        }
+    }
+}

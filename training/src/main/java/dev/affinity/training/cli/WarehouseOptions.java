@@ -1,0 +1,27 @@
+package dev.affinity.training.cli;
+
+import dev.affinity.features.warehouse.Warehouse;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every warehouse command shares: where the warehouse is, and JSON output. */
+final class WarehouseOptions {
+    @Option(
+            names = "--warehouse",
+            paramLabel = "DIR",
+            description = "Warehouse directory (default: $AFFINITY_HOME/warehouse, or ./var/warehouse).")
+    Path warehouse;
+
+    @Option(names = "--json", description = "Print a machine-readable JSON summary on stdout.")
+    boolean json;
+
+    Path warehouseDir() {
+        return warehouse != null
+                ? warehouse
+                : AffinityHome.from(System.getenv()).warehouse();
+    }
+
+    Warehouse open() {
+        return Warehouse.open(warehouseDir());
+    }
+}
