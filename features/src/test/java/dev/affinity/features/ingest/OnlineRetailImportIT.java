@@ -45,7 +45,8 @@ class OnlineRetailImportIT {
     void readsEveryRowAndConservesThem() {
         assertThat(first.rowsRead()).isEqualTo(541_909);
         assertThat(first.conserved()).isTrue();
-        assertThat(first.rowsLoaded() + first.rowsQuarantined() + first.rowsToReturns()).isEqualTo(541_909);
+        assertThat(first.rowsLoaded() + first.rowsQuarantined() + first.rowsToReturns())
+                .isEqualTo(541_909);
         assertThat(warehouse.rowCount(Tables.ORDERS)).isEqualTo(first.rowsLoaded());
         assertThat(warehouse.rowCount(Tables.RETURNS)).isEqualTo(first.rowsToReturns());
         assertThat(warehouse.rowCount(Tables.QUARANTINE)).isEqualTo(first.rowsQuarantined());

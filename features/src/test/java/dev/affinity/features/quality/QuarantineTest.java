@@ -30,30 +30,35 @@ class QuarantineTest {
     @Test
     void onlineRetailDefects() throws Exception {
         Path csv = dir.resolve("retail.csv");
-        Files.writeString(csv, String.join("\n",
-                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
-                "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom",
-                "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom",
-                "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom",
-                "536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,,United Kingdom",
-                "536367,84879,ASSORTED COLOUR BIRD ORNAMENT,-3,2010-12-01 08:34:00,1.69,13047.0,United Kingdom",
-                "536368,22960,JAM MAKING SET WITH JARS,6,2010-12-01 08:34:00,0,13047.0,United Kingdom",
-                "536369,21756,BATH BUILDING BLOCK WORD,three,2010-12-01 08:35:00,5.95,13047.0,United Kingdom",
-                "536370,22728,ALARM CLOCK BAKELIKE PINK,24,yesterday,3.75,12583.0,France",
-                ",22727,ALARM CLOCK BAKELIKE RED,24,2010-12-01 08:45:00,3.75,12583.0,France",
-                "536371,22086,PAPER CHAIN KIT,80,2010-12-01 09:00:00,2.55",
-                "C536379,D,Discount,-1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom") + "\n");
+        Files.writeString(
+                csv,
+                String.join(
+                                "\n",
+                                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+                                "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom",
+                                "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom",
+                                "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom",
+                                "536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,,United Kingdom",
+                                "536367,84879,ASSORTED COLOUR BIRD ORNAMENT,-3,2010-12-01 08:34:00,1.69,13047.0,United Kingdom",
+                                "536368,22960,JAM MAKING SET WITH JARS,6,2010-12-01 08:34:00,0,13047.0,United Kingdom",
+                                "536369,21756,BATH BUILDING BLOCK WORD,three,2010-12-01 08:35:00,5.95,13047.0,United Kingdom",
+                                "536370,22728,ALARM CLOCK BAKELIKE PINK,24,yesterday,3.75,12583.0,France",
+                                ",22727,ALARM CLOCK BAKELIKE RED,24,2010-12-01 08:45:00,3.75,12583.0,France",
+                                "536371,22086,PAPER CHAIN KIT,80,2010-12-01 09:00:00,2.55",
+                                "C536379,D,Discount,-1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom")
+                        + "\n");
         Warehouse w = Warehouse.open(dir.resolve("wh"));
         ImportResult r = new OnlineRetailImporter(w, Progress.NONE).importFile(csv);
 
-        assertThat(quarantined(w)).containsExactly(
-                Map.entry(4L, "DUPLICATE_ROW"),
-                Map.entry(6L, "NON_POSITIVE_QUANTITY"),
-                Map.entry(7L, "NON_POSITIVE_PRICE"),
-                Map.entry(8L, "UNPARSEABLE_NUMBER"),
-                Map.entry(9L, "UNPARSEABLE_DATE"),
-                Map.entry(10L, "MISSING_REQUIRED"),
-                Map.entry(11L, "RAGGED_ROW"));
+        assertThat(quarantined(w))
+                .containsExactly(
+                        Map.entry(4L, "DUPLICATE_ROW"),
+                        Map.entry(6L, "NON_POSITIVE_QUANTITY"),
+                        Map.entry(7L, "NON_POSITIVE_PRICE"),
+                        Map.entry(8L, "UNPARSEABLE_NUMBER"),
+                        Map.entry(9L, "UNPARSEABLE_DATE"),
+                        Map.entry(10L, "MISSING_REQUIRED"),
+                        Map.entry(11L, "RAGGED_ROW"));
         assertThat(r.rowsRead()).isEqualTo(11);
         assertThat(r.rowsLoaded()).isEqualTo(3); // two lines of 536365 and the guest purchase
         assertThat(r.rowsToReturns()).isEqualTo(1);
@@ -68,15 +73,19 @@ class QuarantineTest {
     @Test
     void crmExportDefects() throws Exception {
         Path csv = dir.resolve("crm.csv");
-        Files.writeString(csv, String.join("\n",
-                "Id,Mail,First,Joined,Consent",
-                "c1,ada@example.com,Ada,01/02/2024,yes",
-                "c2,not-an-email,Bob,01/02/2024,no",
-                "c1,ada2@example.com,Ada,01/02/2024,yes",
-                ",eve@example.com,Eve,01/02/2024,yes",
-                "c3,carl@example.com,Carl,2024-02-01,yes",
-                "c4,dora@example.com,Dora,01/02/2024,maybe",
-                "c5,ed@example.com,Ed,01/02/2024,no") + "\n");
+        Files.writeString(
+                csv,
+                String.join(
+                                "\n",
+                                "Id,Mail,First,Joined,Consent",
+                                "c1,ada@example.com,Ada,01/02/2024,yes",
+                                "c2,not-an-email,Bob,01/02/2024,no",
+                                "c1,ada2@example.com,Ada,01/02/2024,yes",
+                                ",eve@example.com,Eve,01/02/2024,yes",
+                                "c3,carl@example.com,Carl,2024-02-01,yes",
+                                "c4,dora@example.com,Dora,01/02/2024,maybe",
+                                "c5,ed@example.com,Ed,01/02/2024,no")
+                        + "\n");
         Path mapping = dir.resolve("crm.json");
         Files.writeString(mapping, """
                 {"columns": {
@@ -87,12 +96,13 @@ class QuarantineTest {
         Warehouse w = Warehouse.open(dir.resolve("wh"));
         ImportResult r = new CsvImporter(w, Progress.NONE).importFile(Tables.CUSTOMERS, csv, mapping, "crm");
 
-        assertThat(quarantined(w)).containsExactly(
-                Map.entry(3L, "INVALID_EMAIL"),
-                Map.entry(4L, "DUPLICATE_ID"),
-                Map.entry(5L, "MISSING_REQUIRED"),
-                Map.entry(6L, "UNPARSEABLE_DATE"),
-                Map.entry(7L, "INVALID_VALUE"));
+        assertThat(quarantined(w))
+                .containsExactly(
+                        Map.entry(3L, "INVALID_EMAIL"),
+                        Map.entry(4L, "DUPLICATE_ID"),
+                        Map.entry(5L, "MISSING_REQUIRED"),
+                        Map.entry(6L, "UNPARSEABLE_DATE"),
+                        Map.entry(7L, "INVALID_VALUE"));
         assertThat(r.rowsLoaded()).isEqualTo(2);
         assertThat(r.conserved()).isTrue();
         Map<String, Object> ada = new TreeMap<>();
@@ -101,7 +111,8 @@ class QuarantineTest {
                 ada.putAll(Tables.CUSTOMERS.asMap(c));
             }
         });
-        assertThat(ada).containsEntry("email", "ada@example.com")
+        assertThat(ada)
+                .containsEntry("email", "ada@example.com")
                 .containsEntry("signup_date", java.time.LocalDate.of(2024, 2, 1))
                 .containsEntry("email_opt_in", true)
                 .containsEntry("country", "GB");
@@ -110,12 +121,16 @@ class QuarantineTest {
     @Test
     void eventDefects() throws Exception {
         Path csv = dir.resolve("events.tsv");
-        Files.writeString(csv, String.join("\n",
-                "user\tkind\titem\tts",
-                "u1\tview\tp1\t2024-03-01 10:00:00",
-                "u1\thover\tp1\t2024-03-01 10:00:05",
-                "u1\tADD_TO_CART\tp1\t2024-03-01 10:01:00",
-                "u1\tview\tp2\t") + "\n");
+        Files.writeString(
+                csv,
+                String.join(
+                                "\n",
+                                "user\tkind\titem\tts",
+                                "u1\tview\tp1\t2024-03-01 10:00:00",
+                                "u1\thover\tp1\t2024-03-01 10:00:05",
+                                "u1\tADD_TO_CART\tp1\t2024-03-01 10:01:00",
+                                "u1\tview\tp2\t")
+                        + "\n");
         Path mapping = dir.resolve("events.json");
         Files.writeString(mapping, """
                 {"delimiter": "\\t", "columns": {"customer_id": "user", "event_type": "kind",

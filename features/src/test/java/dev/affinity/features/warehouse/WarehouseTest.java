@@ -51,7 +51,8 @@ class WarehouseTest {
             }
             load.commit(null, null);
         }
-        assertThat(w.parts(Tables.CUSTOMERS)).extracting(p -> p.getFileName().toString())
+        assertThat(w.parts(Tables.CUSTOMERS))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("part-00000.parquet", "part-00001.parquet", "part-00002.parquet");
         List<Object> ids = new ArrayList<>();
         w.forEachRow(Tables.CUSTOMERS, r -> ids.add(r[0]));
@@ -104,7 +105,8 @@ class WarehouseTest {
         try (WarehouseSql sql = WarehouseSql.open(w);
                 var s = sql.connection().createStatement();
                 var rs = s.executeQuery("SELECT count(*), min(signup_date), any_value(compression) FROM customers,"
-                        + " parquet_metadata(" + WarehouseSql.literal(w.parts(Tables.CUSTOMERS).get(0).toString()) + ")")) {
+                        + " parquet_metadata("
+                        + WarehouseSql.literal(w.parts(Tables.CUSTOMERS).get(0).toString()) + ")")) {
             rs.next();
             assertThat(rs.getLong(1)).isGreaterThan(0);
             assertThat(rs.getObject(2).toString()).isEqualTo("2024-02-29");
