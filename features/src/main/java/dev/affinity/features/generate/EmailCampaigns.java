@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  *
  * <p>A campaign goes out every {@link #CAMPAIGN_DAY} at 09:00 UTC, spread over three hours, to each
  * customer who has opted in, signed up and not unsubscribed; each recipient gets variant A or B at
- * random. An active customer opens with their {@link CustomerProfile#engagement()} (variant B
+ * random. An active customer opens with their {@link SyntheticCustomer#engagement()} (variant B
  * {@value #VARIANT_B_LIFT} times as often: a planted A/B effect), clicks after an open with {@code
  * 0.1 + 0.4 * engagement}, and rarely unsubscribes. Churned customers still receive sends, but never
  * open, click or unsubscribe again.
@@ -58,7 +58,7 @@ final class EmailCampaigns {
     }
 
     /** Writes {@code customer}'s e-mail events, drawing from {@code r}. */
-    void simulate(CustomerProfile customer, SplittableRandom r) {
+    void simulate(SyntheticCustomer customer, SplittableRandom r) {
         if (!customer.emailOptIn()) {
             return;
         }

@@ -32,7 +32,7 @@ final class EnrichmentAttributes {
     }
 
     /** Writes {@code customer}'s attributes, if the provider knows them, drawing from {@code r}. */
-    void simulate(CustomerProfile customer, SplittableRandom r) {
+    void simulate(SyntheticCustomer customer, SplittableRandom r) {
         if (r.nextDouble() >= COVERAGE) {
             return;
         }
@@ -48,7 +48,7 @@ final class EnrichmentAttributes {
         }
     }
 
-    private void write(CustomerProfile customer, String attribute, String value, long observedAt) {
+    private void write(SyntheticCustomer customer, String attribute, String value, long observedAt) {
         rows.enrichment(customer.id(), attribute, value, PROVIDER, observedAt);
     }
 }

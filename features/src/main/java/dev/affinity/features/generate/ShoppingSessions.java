@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * product views (mostly in that category, products drawn by Zipf popularity), some add-to-carts;
  * then cart items may be removed, and the cart is either checked out or abandoned. A checkout
  * writes one {@code purchase} event and one order line per product, at the list price. Nothing is
- * written at or after the customer's {@link CustomerProfile#activeEnd()}.
+ * written at or after the customer's {@link SyntheticCustomer#activeEnd()}.
  *
  * <p>Holds reusable buffers, so one instance serves one generation on one thread.
  */
@@ -47,7 +47,7 @@ final class ShoppingSessions {
      * sign-up, and churners lose on average half of what remains.
      */
     static final double ACTIVE_FRACTION =
-            (1 - CustomerProfiles.NEW_SIGNUP_SHARE / 2) * (1 - CustomerProfiles.CHURN_RATE / 2);
+            (1 - SyntheticCustomers.NEW_SIGNUP_SHARE / 2) * (1 - SyntheticCustomers.CHURN_RATE / 2);
 
     private static final List<String> RETURN_REASONS =
             List.of("damaged", "wrong size", "not as described", "changed mind", "arrived late");
@@ -59,7 +59,7 @@ final class ShoppingSessions {
     private final GeneratedRows rows;
     private long[] starts = new long[64];
     private int[] cart = new int[16];
-    private CustomerProfile customer;
+    private SyntheticCustomer customer;
     private SplittableRandom r;
     private int eventSeq;
     private int sessionSeq;
@@ -73,7 +73,7 @@ final class ShoppingSessions {
     }
 
     /** Writes all of {@code customer}'s sessions, drawing from {@code random}. */
-    void simulate(CustomerProfile customer, SplittableRandom random) {
+    void simulate(SyntheticCustomer customer, SplittableRandom random) {
         this.customer = customer;
         this.r = random;
         eventSeq = 0;

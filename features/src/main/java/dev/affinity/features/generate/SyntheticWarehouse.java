@@ -57,13 +57,13 @@ public final class SyntheticWarehouse {
             Catalog catalog = Catalog.generate(config, rows);
             progress.update(PRODUCTS_STEP, config.products(), config.products());
 
-            CustomerProfiles profiles = new CustomerProfiles(config, catalog);
+            SyntheticCustomers customers = new SyntheticCustomers(config, catalog);
             ShoppingSessions sessions = new ShoppingSessions(config, catalog, rows);
             EmailCampaigns emails = new EmailCampaigns(config, rows);
             EnrichmentAttributes enrichment = new EnrichmentAttributes(config, rows);
             for (int i = 0; i < config.customers(); i++) {
                 SplittableRandom r = RandomDraws.stream(config.seed(), CUSTOMER_STREAM, i);
-                CustomerProfile customer = profiles.draw(i, r);
+                SyntheticCustomer customer = customers.draw(i, r);
                 rows.customer(
                         customer.id(),
                         customer.email(),

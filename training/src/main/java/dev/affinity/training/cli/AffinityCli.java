@@ -19,7 +19,13 @@ import picocli.CommandLine.Spec;
         description = "Affinity: personalization for email. Warehouse, models and the send-time API.",
         mixinStandardHelpOptions = true,
         versionProvider = AffinityCli.Version.class,
-        subcommands = {ImportCommand.class, QualityCommand.class, FeaturesCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ImportCommand.class,
+            QualityCommand.class,
+            FeaturesCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class AffinityCli implements Runnable {
     /** Exit code for bad input: an unknown option, a missing file, a line that cannot be read. */
     public static final int BAD_INPUT = 2;

@@ -33,25 +33,42 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--products", required = true, paramLabel = "M", description = "Number of products.")
     int products;
 
-    @Option(names = "--days", defaultValue = "365", paramLabel = "D", description = "Days of activity, ending on"
-            + " --end-date (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "365",
+            paramLabel = "D",
+            description = "Days of activity, ending on" + " --end-date (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--events-per-customer", paramLabel = "E", description = "Target mean web events per customer"
-            + " (default: " + GeneratorConfig.DEFAULT_EVENTS_PER_CUSTOMER + ").")
+    @Option(
+            names = "--events-per-customer",
+            paramLabel = "E",
+            description = "Target mean web events per customer" + " (default: "
+                    + GeneratorConfig.DEFAULT_EVENTS_PER_CUSTOMER + ").")
     Integer eventsPerCustomer;
 
-    @Option(names = "--end-date", paramLabel = "DATE", description = "Last day of the window (default: "
-            + "2026-11-30, fixed so that output never depends on the clock).")
+    @Option(
+            names = "--end-date",
+            paramLabel = "DATE",
+            description = "Last day of the window (default: "
+                    + "2026-11-30, fixed so that output never depends on the clock).")
     LocalDate endDate;
 
     @Override
     public Integer call() {
         CommandRun run = new CommandRun();
-        GeneratorConfig config = new GeneratorConfig(customers, products, days, seed,
+        GeneratorConfig config = new GeneratorConfig(
+                customers,
+                products,
+                days,
+                seed,
                 eventsPerCustomer != null ? eventsPerCustomer : GeneratorConfig.DEFAULT_EVENTS_PER_CUSTOMER,
                 endDate != null ? endDate : GeneratorConfig.DEFAULT_END_DATE);
         GenerationResult result = SyntheticWarehouse.generate(options.open(), config, new StderrProgress(System.err));
@@ -60,8 +77,16 @@ final class GenerateCommand implements Callable<Integer> {
         figures.put("rowsPerTable", result.rowsPerTable());
         figures.put("totalRows", result.totalRows());
         figures.put("warehouse", options.warehouseDir().toAbsolutePath().toString());
-        run.finish(spec.commandLine().getOut(), options.json, "generate", String.format(Locale.ROOT,
-                "generated %,d rows into %s: %s", result.totalRows(), options.warehouseDir(), result.rowsPerTable()),
+        run.finish(
+                spec.commandLine().getOut(),
+                options.json,
+                "generate",
+                String.format(
+                        Locale.ROOT,
+                        "generated %,d rows into %s: %s",
+                        result.totalRows(),
+                        options.warehouseDir(),
+                        result.rowsPerTable()),
                 figures);
         return 0;
     }

@@ -27,7 +27,7 @@ import java.time.ZoneOffset;
  * @param activeEnd first second after all activity: the churn instant, or the window's end
  * @param churnDate the first day without activity, or {@code null} without churn
  */
-record CustomerProfile(
+record SyntheticCustomer(
         String digits,
         String id,
         String firstName,
@@ -47,7 +47,7 @@ record CustomerProfile(
         long activeEnd,
         LocalDate churnDate) {
     /** Checks that activity, if any, lies after the sign-up. */
-    CustomerProfile {
+    SyntheticCustomer {
         if (activeStart < signupAt) {
             throw new IllegalArgumentException("activity before sign-up for " + id);
         }

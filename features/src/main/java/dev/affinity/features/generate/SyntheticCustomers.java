@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * three categories, with Dirichlet-like weights (normalised Gamma draws), and spreads the remaining
  * {@value #EXPLORATION} of their attention over all categories by their weight.
  */
-final class CustomerProfiles {
+final class SyntheticCustomers {
     /** Share of customers who sign up inside the window; the rest signed up before it. */
     static final double NEW_SIGNUP_SHARE = 0.3;
     /** Share of customers drawn to churn within the window. */
@@ -42,7 +42,7 @@ final class CustomerProfiles {
     private final double[] categoryCdf;
     private final int categoriesWithProducts;
 
-    CustomerProfiles(GeneratorConfig config, Catalog catalog) {
+    SyntheticCustomers(GeneratorConfig config, Catalog catalog) {
         this.window = Window.of(config);
         this.lastDay = config.endDate().toEpochDay();
         this.categoryWeights = catalog.categoryWeights();
@@ -55,7 +55,7 @@ final class CustomerProfiles {
     }
 
     /** Draws customer {@code index} (0-based) from {@code r}. */
-    CustomerProfile draw(int index, SplittableRandom r) {
+    SyntheticCustomer draw(int index, SplittableRandom r) {
         String digits = Ids.customerDigits(index);
         String first = RandomDraws.oneOf(r, PersonNames.FIRST);
         String last = RandomDraws.oneOf(r, PersonNames.LAST);
@@ -90,7 +90,7 @@ final class CustomerProfiles {
             churnDate = LocalDate.ofEpochDay(day);
             activeEnd = day * DAY;
         }
-        return new CustomerProfile(
+        return new SyntheticCustomer(
                 digits,
                 "C" + digits,
                 first,
