@@ -306,17 +306,17 @@ public final class OnlineRetailImporter {
         }
 
         String title() {
-            return descriptions.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                    .map(Map.Entry::getKey)
-                    .orElse(null);
+            return mostCommon(descriptions);
         }
 
         Double price() {
-            // most common price; ties go to the lower price
-            return prices.entrySet().stream()
-                    .max(Map.Entry.<Double, Integer>comparingByValue()
+            return mostCommon(prices);
+        }
+
+        /** The most frequent key; ties go to the smallest key, so the choice never depends on hash order. */
+        private static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {
+            return counts.entrySet().stream()
+                    .max(Map.Entry.<K, Integer>comparingByValue()
                             .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
                     .map(Map.Entry::getKey)
                     .orElse(null);

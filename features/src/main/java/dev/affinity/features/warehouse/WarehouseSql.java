@@ -30,6 +30,7 @@ public final class WarehouseSql implements AutoCloseable {
                 Files.createDirectories(tmp);
                 s.execute("SET temp_directory = " + literal(tmp.toString()));
                 s.execute("SET preserve_insertion_order = false");
+                s.execute("SET memory_limit = " + literal(memoryLimit()));
                 for (TableSchema table : Tables.ALL) {
                     s.execute(viewSql(table, warehouse.parts(table)));
                 }
@@ -39,6 +40,15 @@ public final class WarehouseSql implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot open DuckDB over warehouse " + warehouse.root() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * DuckDB's memory limit: {@code $AFFINITY_DUCKDB_MEMORY} (such as {@code 8GB}) or 2GB. Queries
+     * that need more spill to disk, so the limit bounds memory, not the size of the warehouse.
+     */
+    static String memoryLimit() {
+        String configured = System.getenv("AFFINITY_DUCKDB_MEMORY");
+        return configured == null || configured.isBlank() ? "2GB" : configured;
     }
 
     /** The JDBC connection, for queries over the table views. */

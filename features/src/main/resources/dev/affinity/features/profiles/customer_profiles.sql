@@ -2,7 +2,8 @@
 -- rows strictly before the cutoff (${as_of}), so a profile never sees the future.
 --
 -- The views customers, products, orders, returns, events and email_events are the warehouse tables.
--- Guests (orders with no customer) do not have profiles.
+-- Guests (orders with no customer) do not have profiles. Money is summed as DECIMAL so that totals
+-- do not depend on the order in which parallel threads add them; it is written out as DOUBLE.
 WITH
 o AS (SELECT * FROM orders       WHERE ordered_at  < ${as_of} AND customer_id IS NOT NULL),
 r AS (SELECT * FROM returns      WHERE returned_at < ${as_of} AND customer_id IS NOT NULL),
@@ -11,7 +12,7 @@ m AS (SELECT * FROM email_events WHERE occurred_at < ${as_of}),
 
 -- One row per order: its time and value.
 order_totals AS (
-    SELECT customer_id, order_id, min(ordered_at) AS ordered_at, sum(quantity * unit_price) AS amount
+    SELECT customer_id, order_id, min(ordered_at) AS ordered_at, sum(quantity * CAST(unit_price AS DECIMAL(18, 4))) AS amount
     FROM o GROUP BY customer_id, order_id
 ),
 purchases AS (
@@ -29,12 +30,12 @@ basket AS (
     SELECT customer_id, count(DISTINCT product_id) AS distinct_products FROM o GROUP BY customer_id
 ),
 refunds AS (
-    SELECT customer_id, sum(quantity * coalesce(unit_price, 0)) AS returned_amount, max(returned_at) AS last_return_at
+    SELECT customer_id, sum(quantity * CAST(coalesce(unit_price, 0) AS DECIMAL(18, 4))) AS returned_amount, max(returned_at) AS last_return_at
     FROM r GROUP BY customer_id
 ),
 -- Favourite category: the one with the most spend; ties go to the first name alphabetically.
 category_spend AS (
-    SELECT o.customer_id, p.category, sum(o.quantity * o.unit_price) AS spend
+    SELECT o.customer_id, p.category, sum(o.quantity * CAST(o.unit_price AS DECIMAL(18, 4))) AS spend
     FROM o JOIN products p ON p.product_id = o.product_id
     WHERE p.category IS NOT NULL
     GROUP BY o.customer_id, p.category
@@ -64,24 +65,33 @@ abandoned AS (
     SELECT customer_id, count(*) AS abandoned_carts FROM sessions WHERE carted AND NOT bought GROUP BY customer_id
 ),
 -- E-mail rates are per campaign: a campaign opened twice counts once.
+mail_campaigns AS (
+    SELECT customer_id, campaign_id,
+           bool_or(event_type = 'send')  AS sent,
+           bool_or(event_type = 'open')  AS opened,
+           bool_or(event_type = 'click') AS clicked,
+           min(occurred_at)              AS first_at,
+           max(occurred_at) FILTER (WHERE event_type IN ('open', 'click')) AS engaged_at
+    FROM m GROUP BY customer_id, campaign_id
+),
 mail AS (
     SELECT customer_id,
-           count(DISTINCT campaign_id) FILTER (WHERE event_type = 'send')  AS emails_sent,
-           count(DISTINCT campaign_id) FILTER (WHERE event_type = 'open')  AS emails_opened,
-           count(DISTINCT campaign_id) FILTER (WHERE event_type = 'click') AS emails_clicked,
-           min(occurred_at)                                                AS first_email_at,
-           max(occurred_at) FILTER (WHERE event_type IN ('open', 'click')) AS last_email_engagement_at
-    FROM m GROUP BY customer_id
+           count(*) FILTER (WHERE sent)    AS emails_sent,
+           count(*) FILTER (WHERE opened)  AS emails_opened,
+           count(*) FILTER (WHERE clicked) AS emails_clicked,
+           min(first_at)                   AS first_email_at,
+           max(engaged_at)                 AS last_email_engagement_at
+    FROM mail_campaigns GROUP BY customer_id
 ),
 -- Who has a profile: customers who signed up before the cutoff, or were active before it.
 population AS (
     SELECT c.customer_id, c.city, c.country, c.signup_date
     FROM customers c
     WHERE c.signup_date < CAST(${as_of} AS DATE)
-       OR c.customer_id IN (SELECT customer_id FROM o
-                            UNION SELECT customer_id FROM r
-                            UNION SELECT customer_id FROM e
-                            UNION SELECT customer_id FROM m)
+       OR c.customer_id IN (SELECT customer_id FROM purchases
+                            UNION ALL SELECT customer_id FROM refunds
+                            UNION ALL SELECT customer_id FROM web
+                            UNION ALL SELECT customer_id FROM mail)
 ),
 profile AS (
     SELECT
@@ -95,8 +105,8 @@ profile AS (
         greatest(b.last_order_at, w.last_web_event_at, ml.last_email_engagement_at) AS last_activity_at,
         CAST(floor((epoch(${as_of}) - epoch(b.last_order_at)) / 86400) AS INTEGER) AS recency_days,
         coalesce(b.frequency, 0)                                                 AS frequency,
-        coalesce(b.gross_revenue, 0) - coalesce(f.returned_amount, 0)            AS monetary,
-        b.gross_revenue / b.frequency                                            AS avg_order_value,
+        CAST(coalesce(b.gross_revenue, 0) - coalesce(f.returned_amount, 0) AS DOUBLE) AS monetary,
+        CAST(b.gross_revenue AS DOUBLE) / b.frequency                           AS avg_order_value,
         -- tenure counts from the first sign of the customer: sign-up, first order, web event or e-mail
         CAST(floor((epoch(${as_of}) - epoch(least(CAST(p.signup_date AS TIMESTAMP), b.first_order_at,
                     w.first_web_event_at, ml.first_email_at))) / 86400) AS INTEGER) AS tenure_days,
@@ -104,7 +114,7 @@ profile AS (
         coalesce(b.orders_30d, 0)                                                AS orders_30d,
         coalesce(b.orders_90d, 0)                                                AS orders_90d,
         coalesce(b.orders_365d, 0)                                               AS orders_365d,
-        coalesce(f.returned_amount, 0) / nullif(b.gross_revenue, 0)              AS return_rate,
+        CAST(coalesce(f.returned_amount, 0) AS DOUBLE) / nullif(b.gross_revenue, 0) AS return_rate,
         fav.favourite_category,
         coalesce(ml.emails_sent, 0)                                              AS emails_sent,
         ml.emails_opened / nullif(ml.emails_sent, 0)                             AS email_open_rate,
