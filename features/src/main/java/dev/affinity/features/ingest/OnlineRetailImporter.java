@@ -123,6 +123,8 @@ public final class OnlineRetailImporter {
         private final Map<String, String> customerCountry = new LinkedHashMap<>();
         private final Map<String, ProductTally> products = new LinkedHashMap<>();
         private LocalDateTime watermark;
+        private String lastTimeText;
+        private LocalDateTime lastTime;
         private long read;
         private long loaded;
         private long toReturns;
@@ -148,7 +150,7 @@ public final class OnlineRetailImporter {
                 }
                 String invoice = required(r, 0, "InvoiceNo");
                 String stockCode = required(r, 1, "StockCode");
-                LocalDateTime at = parseTime(required(r, 4, "InvoiceDate"));
+                LocalDateTime at = time(required(r, 4, "InvoiceDate"));
                 if (previousWatermark != null && !at.isAfter(previousWatermark)) {
                     beforeWatermark++;
                     return;
@@ -192,6 +194,15 @@ public final class OnlineRetailImporter {
             } catch (RowRejected e) {
                 quarantine.add(line.number(), r, e.reason(), e.getMessage());
             }
+        }
+
+        /** Lines of one invoice share a timestamp, so the last one parsed is kept. */
+        private LocalDateTime time(String text) throws RowRejected {
+            if (!text.equals(lastTimeText)) {
+                lastTime = parseTime(text);
+                lastTimeText = text;
+            }
+            return lastTime;
         }
 
         ImportResult commit(String sha) {
