@@ -1,7 +1,9 @@
 package dev.affinity.features.ingest;
 
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one import did. Conservation holds for every import: {@code rowsRead == rowsLoaded +
@@ -33,10 +35,10 @@ public record ImportResult(
         Map<String, Long> quarantinedByReason,
         LocalDateTime watermark) {
 
-    /** Copies the maps. */
+    /** Copies the maps, sorted by key so that summaries read the same on every run. */
     public ImportResult {
-        rowsAdded = Map.copyOf(rowsAdded);
-        quarantinedByReason = Map.copyOf(quarantinedByReason);
+        rowsAdded = Collections.unmodifiableMap(new TreeMap<>(rowsAdded));
+        quarantinedByReason = Collections.unmodifiableMap(new TreeMap<>(quarantinedByReason));
     }
 
     /** Whether every row read is accounted for. */

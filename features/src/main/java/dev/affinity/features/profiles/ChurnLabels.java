@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,12 +22,12 @@ import java.util.TreeMap;
  * @param labels per customer id, whether they churned
  */
 public record ChurnLabels(LocalDate cutoff, int horizonDays, boolean windowComplete, Map<String, Boolean> labels) {
-    /** Copies the map. */
+    /** Copies the map, sorted by customer id so that iteration order is stable. */
     public ChurnLabels {
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizonDays must be at least 1, got " + horizonDays);
         }
-        labels = Map.copyOf(labels);
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     /** Computes the labels from the orders in {@code warehouse}. */

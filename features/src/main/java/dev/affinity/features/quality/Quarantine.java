@@ -2,6 +2,7 @@ package dev.affinity.features.quality;
 
 import dev.affinity.features.warehouse.TableAppender;
 import dev.affinity.features.warehouse.Tables;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -44,7 +45,7 @@ public final class Quarantine {
 
     /** Rows quarantined so far, by reason. */
     public Map<ReasonCode, Long> counts() {
-        return Map.copyOf(counts);
+        return Collections.unmodifiableMap(new EnumMap<>(counts));
     }
 
     /** Rows quarantined so far. */

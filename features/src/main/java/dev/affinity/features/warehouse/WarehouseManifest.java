@@ -3,6 +3,7 @@ package dev.affinity.features.warehouse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,10 +17,10 @@ import java.util.TreeMap;
  * @param sources per source name (an importer or generator), what has been loaded
  */
 public record WarehouseManifest(int schemaVersion, Map<String, TableEntry> tables, Map<String, SourceEntry> sources) {
-    /** Copies the maps into sorted, immutable ones so the JSON is stable. */
+    /** Copies the maps into sorted, unmodifiable ones, so that the JSON is the same on every run. */
     public WarehouseManifest {
-        tables = Map.copyOf(new TreeMap<>(tables));
-        sources = Map.copyOf(new TreeMap<>(sources));
+        tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+        sources = Collections.unmodifiableMap(new TreeMap<>(sources));
     }
 
     /** A manifest with no tables and no sources. */

@@ -4,7 +4,10 @@ import dev.affinity.features.progress.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Shows progress on stderr at most once every two seconds, with the rate since the start. */
+/**
+ * Shows progress on stderr: the start and the end of a step at once, and in between at most once
+ * every two seconds, with the rate since the start.
+ */
 final class StderrProgress implements Progress {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
     private final PrintStream err;
@@ -18,12 +21,17 @@ final class StderrProgress implements Progress {
     @Override
     public void update(String step, long done, long total) {
         long now = System.nanoTime();
-        if (now - lastShown < INTERVAL_NANOS) {
+        boolean boundary = done == 0 || done == total;
+        if (!boundary && now - lastShown < INTERVAL_NANOS) {
             return;
         }
         lastShown = now;
         double seconds = (now - start) / 1e9;
+        if (total == 1) { // a single long step: say that it started and when it ended
+            err.printf(Locale.ROOT, done == 0 ? "%s...%n" : "%s: done after %.1f s%n", step, seconds);
+            return;
+        }
         String of = total > 0 ? String.format(Locale.ROOT, " of %,d (%.0f%%)", total, 100.0 * done / total) : "";
-        err.printf(Locale.ROOT, "%s: %,d%s, %,.0f/s%n", step, done, of, done / seconds);
+        err.printf(Locale.ROOT, "%s: %,d%s, %,.0f/s%n", step, done, of, done / Math.max(seconds, 1e-3));
     }
 }
