@@ -47,6 +47,19 @@ public final class Warehouse {
         return warehouse;
     }
 
+    /**
+     * Opens a warehouse that must already hold a manifest, for commands that only read.
+     *
+     * @throws IllegalArgumentException naming the directory when there is no warehouse there
+     */
+    public static Warehouse openExisting(Path root) {
+        if (!Files.isRegularFile(root.resolve(MANIFEST))) {
+            throw new IllegalArgumentException("no warehouse at " + root + " (no " + MANIFEST
+                    + "); load data first with 'affinity import' or 'affinity generate'");
+        }
+        return open(root);
+    }
+
     /** The warehouse directory. */
     public Path root() {
         return root;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -154,13 +155,13 @@ class OnlineRetailImportIT {
     }
 
     private Map<String, Object> find(TableSchema table, String id) {
-        Map<String, Object>[] found = new Map[1];
+        AtomicReference<Map<String, Object>> found = new AtomicReference<>();
         warehouse.forEachRow(table, row -> {
             if (id.equals(row[0])) {
-                found[0] = table.asMap(row);
+                found.set(table.asMap(row));
             }
         });
-        assertThat(found[0]).as(table.name() + " " + id).isNotNull();
-        return found[0];
+        assertThat(found.get()).as(table.name() + " " + id).isNotNull();
+        return found.get();
     }
 }

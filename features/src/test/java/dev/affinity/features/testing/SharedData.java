@@ -12,9 +12,22 @@ import java.nio.file.Path;
 public final class SharedData {
     private SharedData() {}
 
-    /** The UCI Online Retail CSV, or the test is skipped. */
+    /**
+     * The UCI Online Retail CSV from {@code ../shared/data}, else the copy bundled in the project's
+     * {@code data/} folder (the same file, CC BY 4.0), or the test is skipped.
+     */
     public static Path onlineRetail() {
-        return require("online-retail/online-retail.csv.gz");
+        String relative = "online-retail/online-retail.csv.gz";
+        Path shared = find(relative);
+        if (shared != null) {
+            return shared;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("data").resolve(relative)) && Files.exists(dir.resolve("affinity"))) {
+                return dir.resolve("data").resolve(relative);
+            }
+        }
+        return require(relative);
     }
 
     /** A file under the shared data directory, or the test is skipped. */

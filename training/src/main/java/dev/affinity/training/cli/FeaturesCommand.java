@@ -34,7 +34,7 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandRun run = new CommandRun();
-        var profiles = new CustomerProfiles(options.open(), new StderrProgress(System.err));
+        var profiles = new CustomerProfiles(options.openExisting(), new StderrProgress(System.err));
         CustomerProfiles.Snapshot snapshot = profiles.compute(asOf);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("asOf", snapshot.asOf());

@@ -23,7 +23,7 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QualityReport report = QualityReport.of(options.open());
+        QualityReport report = QualityReport.of(options.openExisting());
         StringBuilder summary = new StringBuilder(String.format(
                 Locale.ROOT,
                 "warehouse %s: rows %s; %,d quarantined",

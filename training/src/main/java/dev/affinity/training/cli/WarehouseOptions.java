@@ -21,7 +21,13 @@ final class WarehouseOptions {
                 : AffinityHome.from(System.getenv()).warehouse();
     }
 
+    /** The warehouse, created when missing: for commands that load data. */
     Warehouse open() {
         return Warehouse.open(warehouseDir());
+    }
+
+    /** The warehouse, which must exist: for commands that only read it. */
+    Warehouse openExisting() {
+        return Warehouse.openExisting(warehouseDir());
     }
 }

@@ -53,6 +53,14 @@ class AffinityCliTest {
     }
 
     @Test
+    void readingAWarehouseThatDoesNotExistExitsTwoNamingIt() {
+        Outcome r = run("quality", "--warehouse", dir.resolve("typo").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no warehouse at", "typo");
+        assertThat(dir.resolve("typo")).doesNotExist();
+    }
+
+    @Test
     void aMissingInputFileExitsTwoNamingTheFile() {
         Outcome r = run(
                 "import",
