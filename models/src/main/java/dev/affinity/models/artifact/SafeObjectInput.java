@@ -6,16 +6,17 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Java deserialization for the few libraries that force it (Smile models), behind an allow-list
- * {@link ObjectInputFilter}: only classes whose names start with an allowed prefix, and arrays of
- * them, may be created, within depth and size limits. Anything else is refused before it is
- * instantiated.
+ * {@link ObjectInputFilter}: only the exact JDK classes in {@link #BASE_ALLOWED}, classes in the
+ * caller's allowed packages, primitives and arrays of these may be created, within depth and size
+ * limits. Anything else is refused before it is instantiated.
  */
 public final class SafeObjectInput {
-    /** Prefixes always allowed: primitives' boxes, strings, and the collections a model holds. */
-    public static final List<String> BASE_ALLOWED = List.of(
+    /** JDK classes always allowed, by exact name: boxes, strings, and the collections a model holds. */
+    public static final Set<String> BASE_ALLOWED = Set.of(
             "java.lang.Number",
             "java.lang.Integer",
             "java.lang.Long",
@@ -28,25 +29,28 @@ public final class SafeObjectInput {
             "java.util.HashMap",
             "java.util.LinkedHashMap",
             "java.util.TreeMap",
-            "java.util.Collections$");
+            "java.util.Collections$UnmodifiableList",
+            "java.util.Collections$UnmodifiableRandomAccessList",
+            "java.util.Collections$UnmodifiableMap",
+            "java.util.Collections$UnmodifiableCollection");
 
     private SafeObjectInput() {}
 
     /**
-     * Reads one object from {@code in}, allowing only {@link #BASE_ALLOWED} and {@code
-     * allowedPrefixes} (such as {@code "smile."}).
+     * Reads one object from {@code in}, allowing only {@link #BASE_ALLOWED} and classes whose names
+     * start with one of {@code allowedPackages} (such as {@code "smile.classification."}).
      *
      * @throws InvalidClassException when the stream names a class outside the allow-list
      */
-    public static Object read(InputStream in, List<String> allowedPrefixes) throws IOException, ClassNotFoundException {
+    public static Object read(InputStream in, List<String> allowedPackages) throws IOException, ClassNotFoundException {
         try (ObjectInputStream objects = new ObjectInputStream(in)) {
-            objects.setObjectInputFilter(filter(allowedPrefixes));
+            objects.setObjectInputFilter(filter(allowedPackages));
             return objects.readObject();
         }
     }
 
     /** The filter used by {@link #read}. */
-    public static ObjectInputFilter filter(List<String> allowedPrefixes) {
+    public static ObjectInputFilter filter(List<String> allowedPackages) {
         return info -> {
             if (info.depth() > 64 || info.references() > 50_000_000L || info.arrayLength() > 500_000_000L) {
                 return ObjectInputFilter.Status.REJECTED;
@@ -62,8 +66,8 @@ public final class SafeObjectInput {
                 return ObjectInputFilter.Status.ALLOWED;
             }
             String name = type.getName();
-            boolean allowed = BASE_ALLOWED.stream().anyMatch(name::startsWith)
-                    || allowedPrefixes.stream().anyMatch(name::startsWith);
+            boolean allowed =
+                    BASE_ALLOWED.contains(name) || allowedPackages.stream().anyMatch(name::startsWith);
             return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
         };
     }
