@@ -34,6 +34,8 @@ public final class SafeObjectInput {
             "java.util.Collections$UnmodifiableMap",
             "java.util.Collections$UnmodifiableCollection");
 
+    private static final Set<String> ARRAY_ONLY = Set.of("java.lang.Object", "java.util.Map$Entry");
+
     private SafeObjectInput() {}
 
     /**
@@ -59,13 +61,16 @@ public final class SafeObjectInput {
             if (type == null) {
                 return ObjectInputFilter.Status.UNDECIDED;
             }
+            boolean array = type.isArray();
             while (type.isArray()) {
                 type = type.getComponentType();
             }
-            if (type.isPrimitive()) {
+            String name = type.getName();
+            // Collections check the arrays they allocate (Object[], Map.Entry[]); their elements are
+            // filtered one by one, so such arrays are harmless.
+            if (type.isPrimitive() || (array && ARRAY_ONLY.contains(name))) {
                 return ObjectInputFilter.Status.ALLOWED;
             }
-            String name = type.getName();
             boolean allowed =
                     BASE_ALLOWED.contains(name) || allowedPackages.stream().anyMatch(name::startsWith);
             return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
