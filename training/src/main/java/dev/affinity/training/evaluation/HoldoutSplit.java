@@ -1,0 +1,83 @@
+package dev.affinity.training.evaluation;
+
+import dev.affinity.training.als.Csr;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded per-user random hold-out: for every user with at least {@code minItems} interactions, a
+ * fraction of their items (at least one) leaves the training matrix and becomes that user's
+ * relevant set for evaluation. Users with fewer items stay whole in training.
+ *
+ * @param train the training matrix, same shape as the input
+ * @param heldOut per user row, the held-out item positions (empty when none)
+ */
+public record HoldoutSplit(Csr train, List<int[]> heldOut) {
+    /** Copies the list. */
+    public HoldoutSplit {
+        heldOut = List.copyOf(heldOut);
+    }
+
+    /**
+     * Splits {@code data}.
+     *
+     * @param fraction share of each eligible user's items held out, in (0, 1)
+     * @param minItems users need at least this many items to be split
+     * @param seed the random seed; each user draws from its own stream, so the split of one user
+     *     does not depend on the others
+     */
+    public static HoldoutSplit of(Csr data, double fraction, int minItems, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1), got " + fraction);
+        }
+        int[] indptr = new int[data.rows() + 1];
+        int[] indices = new int[data.nnz()];
+        float[] values = new float[data.nnz()];
+        List<int[]> heldOut = new ArrayList<>(data.rows());
+        int nnz = 0;
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int u = 0; u < data.rows(); u++) {
+            SplittableRandom random = root.split();
+            int from = data.indptr()[u];
+            int length = data.indptr()[u + 1] - from;
+            boolean[] out = new boolean[length];
+            int held = length >= minItems ? Math.max(1, (int) Math.round(length * fraction)) : 0;
+            int[] order = shuffled(length, random);
+            for (int h = 0; h < held; h++) {
+                out[order[h]] = true;
+            }
+            int[] test = new int[held];
+            int t = 0;
+            for (int e = 0; e < length; e++) {
+                if (out[e]) {
+                    test[t++] = data.indices()[from + e];
+                } else {
+                    indices[nnz] = data.indices()[from + e];
+                    values[nnz++] = data.values()[from + e];
+                }
+            }
+            Arrays.sort(test);
+            heldOut.add(test);
+            indptr[u + 1] = nnz;
+        }
+        return new HoldoutSplit(
+                new Csr(data.rows(), data.cols(), indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz)),
+                heldOut);
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+}
