@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             QualityCommand.class,
             FeaturesCommand.class,
             GenerateCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {
@@ -49,7 +50,7 @@ public final class AffinityCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("affinity " + commandLine.getCommandName() + ": " + describe(e));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
             commandLine.getErr().flush();
             return isBadInput(e) ? BAD_INPUT : 1;
         });

@@ -36,7 +36,7 @@ class AffinityCliTest {
     void helpListsEveryCommand() {
         Outcome help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("import", "quality", "features", "generate");
+        assertThat(help.out()).contains("import", "quality", "features", "generate", "models");
         Outcome importHelp = run("import", "csv", "--help");
         assertThat(importHelp.out()).contains("--table", "--input", "--mapping", "--json", "--warehouse");
     }
