@@ -1,0 +1,62 @@
+package dev.affinity.models.recommend;
+
+import dev.affinity.models.artifact.IdIndex;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The same popularity ranking for everyone, under each call's filter. It knows no user's items, so
+ * {@link ItemFilter#excludePurchased} has no effect in {@link #recommend}; in {@link #forSession} it
+ * leaves out the session's items.
+ */
+final class PopularityRecommender implements Recommender {
+    private final CatalogView view;
+    private final ColdStartPolicy policy;
+    private final IdIndex items;
+    private final float[] popularity;
+
+    PopularityRecommender(PopularityModel model, CatalogView view, ColdStartPolicy policy) {
+        this.view = view;
+        this.policy = policy;
+        this.items = model.items();
+        this.popularity = model.popularityView();
+    }
+
+    @Override
+    public ColdStartPolicy coldStartPolicy() {
+        return policy;
+    }
+
+    @Override
+    public Recommendations recommend(String userId, int k, ItemFilter filter) {
+        Ranking.checkK(k);
+        Objects.requireNonNull(filter, "filter");
+        TopK top = Ranking.popular(popularity, FilterPlan.of(view, filter, items), k);
+        return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
+    }
+
+    /** {@inheritDoc} Here: the most popular items of the item's catalog category. */
+    @Override
+    public Recommendations similarItems(String itemId, int k, ItemFilter filter) {
+        Ranking.checkK(k);
+        Objects.requireNonNull(filter, "filter");
+        int q = items.indexOf(itemId);
+        if (q < 0 || view.category[q] < 0) {
+            return Ranking.coldStart(policy, popularity, view, items, k, filter);
+        }
+        FilterPlan plan =
+                FilterPlan.of(view, filter, items, null, 0, 0, q).inCategoryCode(view.category[q], filter, view);
+        TopK top = Ranking.popular(popularity, plan, k);
+        return Ranking.answer(Recommendations.Source.SIMILAR, top, items, null);
+    }
+
+    @Override
+    public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
+        Ranking.checkK(k);
+        Objects.requireNonNull(filter, "filter");
+        Session session = Session.of(items, recentItemIds);
+        FilterPlan plan = FilterPlan.of(view, filter, items, session.items, 0, session.items.length, -1);
+        TopK top = Ranking.popular(popularity, plan, k);
+        return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
+    }
+}
