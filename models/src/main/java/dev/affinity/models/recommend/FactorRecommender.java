@@ -145,11 +145,26 @@ final class FactorRecommender implements Recommender {
         return reasons;
     }
 
+    /**
+     * Dot product with four interleaved partial sums: a single running sum makes every add wait for
+     * the previous one, and the JIT may not reorder float adds itself. The order is fixed, so scores
+     * are the same on every run, though they may differ in the last bits from a sequential sum.
+     */
     private static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
-        float sum = 0;
-        for (int c = 0; c < n; c++) {
-            sum += a[aOffset + c] * b[bOffset + c];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += a[aOffset + c] * b[bOffset + c];
+            s1 += a[aOffset + c + 1] * b[bOffset + c + 1];
+            s2 += a[aOffset + c + 2] * b[bOffset + c + 2];
+            s3 += a[aOffset + c + 3] * b[bOffset + c + 3];
         }
-        return sum;
+        for (; c < n; c++) {
+            s0 += a[aOffset + c] * b[bOffset + c];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
