@@ -1,5 +1,5 @@
 import dev.affinity.training.als.AlsParameters;
-import dev.affinity.training.evaluation.HoldoutSplit;
+import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.knn.ItemKnnParameters;
 import dev.affinity.training.recommend.AlsTrainer;
@@ -22,7 +22,7 @@ import java.util.List;
 public class RecommenderLeaderboard {
     public static void main(String[] args) throws Exception {
         TrainingData all = RatingsFile.positives(Path.of(args[0]), 4);
-        HoldoutSplit split = HoldoutSplit.of(all.interactions(), 0.2, 5, 42);
+        EvaluationSplit split = EvaluationSplit.randomPerUser(all.interactions(), 0.2, 5, 42);
         TrainingData train = all.with(split.train());
         List<RecommenderTrainer> trainers = List.of(
                 new PopularityTrainer(),

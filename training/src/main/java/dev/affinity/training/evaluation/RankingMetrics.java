@@ -17,10 +17,19 @@ import java.util.List;
  * @param ndcg mean DCG / ideal DCG with gains 1 / log2(rank + 1)
  * @param map mean average precision at K
  * @param hitRate share of users with at least one hit
+ * @param mrr mean reciprocal rank of the first hit (0 without a hit)
  * @param coverage distinct items recommended to anyone / catalog size
  */
 public record RankingMetrics(
-        int k, int users, double precision, double recall, double ndcg, double map, double hitRate, double coverage) {
+        int k,
+        int users,
+        double precision,
+        double recall,
+        double ndcg,
+        double map,
+        double hitRate,
+        double mrr,
+        double coverage) {
 
     /** One user's ranked recommendations and held-out items, as item positions. */
     public record UserRanking(int[] ranked, int[] relevant) {}
@@ -40,12 +49,15 @@ public record RankingMetrics(
         double ndcg = 0;
         double map = 0;
         double hits = 0;
+        double reciprocalRanks = 0;
         int users = 0;
         BitSet recommended = new BitSet(catalogSize);
         for (UserRanking r : rankings) {
             int n = Math.min(k, r.ranked().length);
             for (int i = 0; i < n; i++) {
-                recommended.set(r.ranked()[i]);
+                if (r.ranked()[i] >= 0) {
+                    recommended.set(r.ranked()[i]);
+                }
             }
             if (r.relevant().length == 0) {
                 continue;
@@ -60,6 +72,9 @@ public record RankingMetrics(
             double precisionSum = 0;
             for (int i = 0; i < n; i++) {
                 if (relevant.get(r.ranked()[i])) {
+                    if (found == 0) {
+                        reciprocalRanks += 1.0 / (i + 1);
+                    }
                     found++;
                     dcg += 1 / log2(i + 2);
                     precisionSum += found / (double) (i + 1);
@@ -78,10 +93,19 @@ public record RankingMetrics(
         }
         double coverage = catalogSize == 0 ? 0 : recommended.cardinality() / (double) catalogSize;
         if (users == 0) {
-            return new RankingMetrics(k, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, coverage);
+            double nan = Double.NaN;
+            return new RankingMetrics(k, 0, nan, nan, nan, nan, nan, nan, coverage);
         }
         return new RankingMetrics(
-                k, users, precision / users, recall / users, ndcg / users, map / users, hits / users, coverage);
+                k,
+                users,
+                precision / users,
+                recall / users,
+                ndcg / users,
+                map / users,
+                hits / users,
+                reciprocalRanks / users,
+                coverage);
     }
 
     private static double log2(double x) {

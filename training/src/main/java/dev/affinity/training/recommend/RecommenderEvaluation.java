@@ -8,7 +8,7 @@ import dev.affinity.models.recommend.ItemFilter;
 import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.RecommenderModel;
 import dev.affinity.models.recommend.ScoredItem;
-import dev.affinity.training.evaluation.HoldoutSplit;
+import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.evaluation.RankingMetrics.UserRanking;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class RecommenderEvaluation {
 
     /** Ranking metrics at {@code k} of {@code model}, trained on {@code split.train()}. */
     public static RankingMetrics evaluate(
-            RecommenderModel model, IdIndex users, IdIndex items, HoldoutSplit split, int k) {
+            RecommenderModel model, IdIndex users, IdIndex items, EvaluationSplit split, int k) {
         List<CatalogItem> catalog = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             catalog.add(new CatalogItem(items.id(i), items.id(i), null, Double.NaN, true, true));

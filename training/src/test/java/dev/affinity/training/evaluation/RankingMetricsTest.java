@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *   precision 1, recall 3/3 = 1, NDCG 1, AP (1 + 1 + 1) / 3 = 1, hit 1
  * user C ranks 7 8 9, relevant {1}: no hit; everything 0
  * user D ranks 1 2 3, relevant {}: not evaluated, but counts for coverage
- * means over A, B, C: precision 4/9, recall 1/2, NDCG 0.4622843, MAP 0.4166667, hit rate 2/3
+ * means over A, B, C: precision 4/9, recall 1/2, NDCG 0.4622843, MAP 0.4166667, hit rate 2/3,
+ *   MRR (1/2 + 1 + 0) / 3 = 0.5
  * coverage: items 1..9 recommended = 9 / 10
  * </pre>
  */
@@ -39,6 +40,7 @@ class RankingMetricsTest {
         assertThat(m.ndcg()).isCloseTo((0.6309297535714575 / 1.6309297535714575 + 1) / 3, within(1e-12));
         assertThat(m.map()).isCloseTo((0.25 + 1) / 3, within(1e-12));
         assertThat(m.hitRate()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(m.mrr()).isCloseTo(0.5, within(1e-12));
         assertThat(m.coverage()).isCloseTo(0.9, within(1e-12));
     }
 

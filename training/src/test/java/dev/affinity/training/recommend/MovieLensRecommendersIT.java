@@ -3,7 +3,7 @@ package dev.affinity.training.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.affinity.training.als.AlsParameters;
-import dev.affinity.training.evaluation.HoldoutSplit;
+import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.knn.ItemKnnParameters;
 import dev.affinity.training.testing.MovieLens;
@@ -25,7 +25,7 @@ class MovieLensRecommendersIT {
     @BeforeAll
     void trainAndEvaluate() throws Exception {
         TrainingData all = MovieLens.positives();
-        HoldoutSplit split = HoldoutSplit.of(all.interactions(), 0.2, 5, 42);
+        EvaluationSplit split = EvaluationSplit.randomPerUser(all.interactions(), 0.2, 5, 42);
         TrainingData train = all.with(split.train());
         List<RecommenderTrainer> trainers = List.of(
                 new PopularityTrainer(),

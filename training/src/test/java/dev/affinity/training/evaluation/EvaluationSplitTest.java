@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class HoldoutSplitTest {
+class EvaluationSplitTest {
     /** User 0 has 10 items, user 1 has 2 (too few to split), user 2 has 5. */
     static final Csr DATA = new Csr(
             3,
@@ -19,7 +19,7 @@ class HoldoutSplitTest {
 
     @Test
     void holdsOutAFractionOfEligibleUsersAndConservesEntries() {
-        HoldoutSplit split = HoldoutSplit.of(DATA, 0.2, 3, 42);
+        EvaluationSplit split = EvaluationSplit.randomPerUser(DATA, 0.2, 3, 42);
         assertThat(split.heldOut().get(0)).hasSize(2);
         assertThat(split.heldOut().get(1)).isEmpty();
         assertThat(split.heldOut().get(2)).hasSize(1);
@@ -42,17 +42,17 @@ class HoldoutSplitTest {
 
     @Test
     void isDeterministicForASeedAndVariesAcrossSeeds() {
-        HoldoutSplit a = HoldoutSplit.of(DATA, 0.3, 3, 1);
-        HoldoutSplit b = HoldoutSplit.of(DATA, 0.3, 3, 1);
+        EvaluationSplit a = EvaluationSplit.randomPerUser(DATA, 0.3, 3, 1);
+        EvaluationSplit b = EvaluationSplit.randomPerUser(DATA, 0.3, 3, 1);
         assertThat(a.heldOut().get(0)).isEqualTo(b.heldOut().get(0));
         assertThat(a.train().indices()).isEqualTo(b.train().indices());
         boolean differs = false;
         for (long seed = 2; seed < 10 && !differs; seed++) {
             differs = !java.util.Arrays.equals(
-                    HoldoutSplit.of(DATA, 0.3, 3, seed).heldOut().get(0),
+                    EvaluationSplit.randomPerUser(DATA, 0.3, 3, seed).heldOut().get(0),
                     a.heldOut().get(0));
         }
         assertThat(differs).isTrue();
-        assertThatThrownBy(() -> HoldoutSplit.of(DATA, 1.0, 3, 1)).hasMessageContaining("fraction");
+        assertThatThrownBy(() -> EvaluationSplit.randomPerUser(DATA, 1.0, 3, 1)).hasMessageContaining("fraction");
     }
 }

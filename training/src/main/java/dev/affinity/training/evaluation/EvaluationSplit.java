@@ -7,28 +7,31 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A seeded per-user random hold-out: for every user with at least {@code minItems} interactions, a
- * fraction of their items (at least one) leaves the training matrix and becomes that user's
- * relevant set for evaluation. Users with fewer items stay whole in training.
+ * A training matrix and, per user row, the items that user is evaluated on. No held-out interaction
+ * is in the training matrix, so no trainer can see it.
  *
- * @param train the training matrix, same shape as the input
- * @param heldOut per user row, the held-out item positions (empty when none)
+ * @param train the training matrix
+ * @param heldOut per user row, the relevant item positions (empty when the user is not evaluated);
+ *     positions at or beyond {@code train.cols()} stand for items the training data never saw, which
+ *     count as relevant but cannot be recommended
  */
-public record HoldoutSplit(Csr train, List<int[]> heldOut) {
+public record EvaluationSplit(Csr train, List<int[]> heldOut) {
     /** Copies the list. */
-    public HoldoutSplit {
+    public EvaluationSplit {
         heldOut = List.copyOf(heldOut);
     }
 
     /**
-     * Splits {@code data}.
+     * A seeded per-user random hold-out: for every user with at least {@code minItems} interactions,
+     * a fraction of their items (at least one) leaves the training matrix and becomes that user's
+     * relevant set. Users with fewer items stay whole in training and are not evaluated.
      *
      * @param fraction share of each eligible user's items held out, in (0, 1)
      * @param minItems users need at least this many items to be split
      * @param seed the random seed; each user draws from its own stream, so the split of one user
      *     does not depend on the others
      */
-    public static HoldoutSplit of(Csr data, double fraction, int minItems, long seed) {
+    public static EvaluationSplit randomPerUser(Csr data, double fraction, int minItems, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("fraction must be in (0, 1), got " + fraction);
         }
@@ -62,7 +65,7 @@ public record HoldoutSplit(Csr train, List<int[]> heldOut) {
             heldOut.add(test);
             indptr[u + 1] = nnz;
         }
-        return new HoldoutSplit(
+        return new EvaluationSplit(
                 new Csr(data.rows(), data.cols(), indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz)),
                 heldOut);
     }
