@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             FeaturesCommand.class,
             GenerateCommand.class,
             ModelsCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {

@@ -1,0 +1,201 @@
+package dev.affinity.training.cli;
+
+import dev.affinity.features.interactions.InteractionMatrix;
+import dev.affinity.features.interactions.InteractionWeights;
+import dev.affinity.training.evaluation.EvaluationSplit;
+import dev.affinity.training.recommend.Candidates;
+import dev.affinity.training.recommend.Leaderboard;
+import dev.affinity.training.recommend.RatingsFile;
+import dev.affinity.training.recommend.TemporalSplit;
+import dev.affinity.training.recommend.TrainingData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code affinity evaluate ...}: offline evaluation. */
+@Command(
+        name = "evaluate",
+        description = "Offline evaluation of models.",
+        mixinStandardHelpOptions = true,
+        subcommands = {EvaluateCommand.Recs.class})
+final class EvaluateCommand {
+
+    /** {@code affinity evaluate recs}: a leaderboard of recommenders on one split. */
+    @Command(
+            name = "recs",
+            description = "Train every recommender on the same split and print a leaderboard (full ranking over all"
+                    + " items, items seen in training excluded).",
+            mixinStandardHelpOptions = true)
+    static final class Recs implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WarehouseOptions options;
+
+        @Option(
+                names = "--protocol",
+                defaultValue = "temporal",
+                paramLabel = "P",
+                description = "temporal: train"
+                        + " before --as-of, test on new purchases in the next --horizon-days; holdout: a seeded random"
+                        + " share of each user's items (default: ${DEFAULT-VALUE}).")
+        String protocol;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Cutoff for warehouse data (yyyy-MM-dd).")
+        LocalDate asOf;
+
+        @Option(
+                names = "--horizon-days",
+                defaultValue = "91",
+                paramLabel = "D",
+                description = "Test window of the" + " temporal protocol (default: ${DEFAULT-VALUE}).")
+        int horizonDays;
+
+        @Option(
+                names = "--ratio",
+                defaultValue = "0.25",
+                paramLabel = "R",
+                description = "Held-out share of each" + " user's items, holdout protocol (default: ${DEFAULT-VALUE}).")
+        double ratio;
+
+        @Option(
+                names = "--min-items",
+                defaultValue = "5",
+                paramLabel = "N",
+                description = "Users need this many" + " items to be held out from (default: ${DEFAULT-VALUE}).")
+        int minItems;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
+                paramLabel = "S",
+                description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--ratings",
+                paramLabel = "FILE",
+                description = "Use a tab-separated 'user item rating' file"
+                        + " (MovieLens u.data) instead of the warehouse; holdout protocol only.")
+        Path ratings;
+
+        @Option(
+                names = "--min-rating",
+                defaultValue = "4",
+                paramLabel = "X",
+                description = "Ratings at or above this" + " are positives (default: ${DEFAULT-VALUE}).")
+        double minRating;
+
+        @Option(
+                names = "--k",
+                split = ",",
+                defaultValue = "10,20",
+                paramLabel = "K",
+                description = "Cutoffs" + " (default: ${DEFAULT-VALUE}).")
+        List<Integer> ks;
+
+        @Option(
+                names = "--models",
+                split = ",",
+                paramLabel = "NAMES",
+                description = "Candidates (default: all of popularity, als,"
+                        + " als-tuned, item-knn, ease). als-tuned picks factors, regularization and alpha on a validation"
+                        + " split carved from the training part, at the first --k.")
+        List<String> models;
+
+        @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the leaderboard as markdown.")
+        Path markdown;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandRun run = new CommandRun();
+            for (int k : ks) {
+                if (k < 1 || k > 1000) {
+                    throw new ParameterException(spec.commandLine(), "--k must be 1..1000, got " + k);
+                }
+            }
+            List<String> names = models != null ? models : Candidates.ALL;
+            var trainers = Candidates.of(names, seed, ks.get(0), step -> System.err.println("evaluate recs: " + step));
+            TrainingData train;
+            EvaluationSplit split;
+            String described;
+            if (protocol.equals("temporal")) {
+                if (ratings != null) {
+                    throw new ParameterException(spec.commandLine(), "--ratings has no dates: use --protocol holdout");
+                }
+                TemporalSplit t = TemporalSplit.of(
+                        options.openExisting(), requireAsOf(), horizonDays, InteractionWeights.DEFAULT);
+                train = t.data();
+                split = t.split();
+                described = String.format(
+                        Locale.ROOT,
+                        "temporal: train before %s, test on new purchases until %s",
+                        asOf,
+                        asOf.plusDays(horizonDays));
+            } else if (protocol.equals("holdout")) {
+                TrainingData all = ratings != null
+                        ? RatingsFile.positives(requireFile(ratings), minRating)
+                        : TrainingData.of(InteractionMatrix.build(
+                                options.openExisting(), requireAsOf(), InteractionWeights.DEFAULT));
+                split = EvaluationSplit.randomPerUser(all.interactions(), ratio, minItems, seed);
+                train = all.with(split.train());
+                described = String.format(
+                        Locale.ROOT,
+                        "holdout: %.0f%% of each user's items (users with >= %d)," + " seed %d%s",
+                        100 * ratio,
+                        minItems,
+                        seed,
+                        ratings != null
+                                ? ", " + ratings.getFileName() + " ratings >= " + minRating
+                                : ", as of " + asOf);
+            } else {
+                throw new ParameterException(
+                        spec.commandLine(), "--protocol must be temporal or holdout, got '" + protocol + "'");
+            }
+            Leaderboard board = Leaderboard.run(
+                    described, train, split, trainers, ks, step -> System.err.println("evaluate recs: " + step));
+            if (markdown != null) {
+                Files.writeString(markdown, board.markdown());
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("leaderboard", board);
+            if (markdown != null) {
+                figures.put("markdown", markdown.toAbsolutePath().toString());
+            }
+            run.finish(
+                    spec.commandLine().getOut(),
+                    options.json,
+                    "evaluate recs",
+                    board.markdown() + (markdown != null ? "written to " + markdown.toAbsolutePath() : ""),
+                    figures);
+            return 0;
+        }
+
+        private LocalDate requireAsOf() {
+            if (asOf == null) {
+                throw new ParameterException(spec.commandLine(), "--as-of is required for warehouse data");
+            }
+            return asOf;
+        }
+
+        private Path requireFile(Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "--ratings: no such file " + file);
+            }
+            return file;
+        }
+    }
+}
