@@ -94,6 +94,24 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * A fingerprint of the data: the hex SHA-256 of the manifest's tables (every committed part and
+     * its row count). Parts are never rewritten, so equal fingerprints mean equal data; models record
+     * it as the snapshot they were trained on.
+     */
+    public String fingerprint() {
+        try {
+            byte[] tables = JSON.writeValueAsBytes(manifest().tables());
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(tables));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fingerprint warehouse " + root, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
     /** The committed part files of a table, in commit order. */
     public List<Path> parts(TableSchema table) {
         Path dir = tableDir(table);

@@ -1,6 +1,7 @@
 package dev.affinity.models.recommend;
 
 import dev.affinity.models.artifact.ArtifactException;
+import dev.affinity.models.artifact.ArtifactWriter;
 import dev.affinity.models.artifact.IdIndex;
 import dev.affinity.models.artifact.ModelArtifact;
 import dev.affinity.models.artifact.ModelType;
@@ -15,6 +16,9 @@ public sealed interface RecommenderModel permits FactorModel, NeighborModel, Pop
 
     /** The model's item ids; positions index every item array of the model. */
     IdIndex items();
+
+    /** Writes the model's payloads; the caller finishes the artifact with its manifest. */
+    void writeTo(ArtifactWriter writer);
 
     /** Reads whichever recommender model {@code artifact} holds. */
     static RecommenderModel readFrom(ModelArtifact artifact) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ModelsCommand.class,
             EvaluateCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {
