@@ -38,7 +38,8 @@ public record TemporalSplit(TrainingData data, EvaluationSplit split, LocalDate 
         Map<String, Integer> unseenItems = new HashMap<>();
         String sql = "SELECT DISTINCT o.customer_id, o.product_id FROM orders o"
                 + " JOIN products p ON p.product_id = o.product_id"
-                + " WHERE p.is_merchandise AND o.customer_id IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ?";
+                + " WHERE p.is_merchandise AND o.customer_id IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ?"
+                + " ORDER BY o.customer_id, o.product_id";
         try (WarehouseSql session = WarehouseSql.open(warehouse);
                 PreparedStatement s = session.connection().prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.valueOf(cutoff.atStartOfDay()));
