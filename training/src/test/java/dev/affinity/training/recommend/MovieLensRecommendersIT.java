@@ -2,10 +2,8 @@ package dev.affinity.training.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.affinity.training.als.AlsParameters;
 import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
-import dev.affinity.training.knn.ItemKnnParameters;
 import dev.affinity.training.testing.MovieLens;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +25,8 @@ class MovieLensRecommendersIT {
         TrainingData all = MovieLens.positives();
         EvaluationSplit split = EvaluationSplit.randomPerUser(all.interactions(), 0.2, 5, 42);
         TrainingData train = all.with(split.train());
-        List<RecommenderTrainer> trainers = List.of(
-                new PopularityTrainer(),
-                new AlsTrainer(new AlsParameters(64, 15, 0.05, 10, AlsParameters.Solver.CG, 3, 42, 2), (i, l) -> {}),
-                NeighborTrainer.itemKnn(new ItemKnnParameters(100, 10, true)),
-                NeighborTrainer.ease(250, 200));
+        List<RecommenderTrainer> trainers =
+                Candidates.of(List.of("popularity", "als", "item-knn", "ease"), 42, 20, step -> {});
         for (RecommenderTrainer t : trainers) {
             results.put(t.name(), RecommenderEvaluation.evaluate(t.train(train), all.users(), all.items(), split, 20));
         }

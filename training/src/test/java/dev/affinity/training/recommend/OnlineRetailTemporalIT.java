@@ -6,9 +6,7 @@ import dev.affinity.features.ingest.OnlineRetailImporter;
 import dev.affinity.features.interactions.InteractionWeights;
 import dev.affinity.features.progress.Progress;
 import dev.affinity.features.warehouse.Warehouse;
-import dev.affinity.training.als.AlsParameters;
 import dev.affinity.training.evaluation.RankingMetrics;
-import dev.affinity.training.knn.ItemKnnParameters;
 import dev.affinity.training.testing.BundledData;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,11 +33,8 @@ class OnlineRetailTemporalIT {
         new OnlineRetailImporter(warehouse, Progress.NONE).importFile(BundledData.onlineRetail());
         temporal = TemporalSplit.of(warehouse, LocalDate.of(2011, 9, 1), 91, InteractionWeights.DEFAULT);
         TrainingData train = temporal.data();
-        List<RecommenderTrainer> trainers = List.of(
-                new PopularityTrainer(),
-                new AlsTrainer(new AlsParameters(64, 15, 0.05, 10, AlsParameters.Solver.CG, 3, 42, 2), (i, l) -> {}),
-                NeighborTrainer.itemKnn(new ItemKnnParameters(100, 10, true)),
-                NeighborTrainer.ease(250, 200));
+        List<RecommenderTrainer> trainers =
+                Candidates.of(List.of("popularity", "als", "item-knn", "ease"), 42, 20, step -> {});
         for (RecommenderTrainer t : trainers) {
             results.put(
                     t.name(),
