@@ -4,6 +4,7 @@ import dev.affinity.features.interactions.InteractionMatrix;
 import dev.affinity.features.interactions.InteractionWeights;
 import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.recommend.Candidates;
+import dev.affinity.training.recommend.ContentTrainer;
 import dev.affinity.training.recommend.Leaderboard;
 import dev.affinity.training.recommend.RatingsFile;
 import dev.affinity.training.recommend.TemporalSplit;
@@ -127,8 +128,17 @@ final class EvaluateCommand {
                     throw new ParameterException(spec.commandLine(), "--k must be 1..1000, got " + k);
                 }
             }
-            List<String> names = models != null ? models : Candidates.ALL;
-            var trainers = Candidates.of(names, seed, ks.get(0), step -> System.err.println("evaluate recs: " + step));
+            List<String> names = models != null
+                    ? models
+                    : Candidates.ALL.stream()
+                            .filter(n -> ratings == null || !n.equals("content")) // a ratings file has no texts
+                            .toList();
+            var trainers = Candidates.of(
+                    names,
+                    seed,
+                    ks.get(0),
+                    step -> System.err.println("evaluate recs: " + step),
+                    ratings == null ? ContentTrainer.catalogOf(options.openExisting()) : null);
             TrainingData train;
             EvaluationSplit split;
             String described;

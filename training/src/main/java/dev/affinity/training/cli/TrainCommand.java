@@ -9,6 +9,7 @@ import dev.affinity.models.registry.ModelVersion;
 import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.recommend.Candidates;
+import dev.affinity.training.recommend.ContentTrainer;
 import dev.affinity.training.recommend.RecommenderEvaluation;
 import dev.affinity.training.recommend.RecommenderPublisher;
 import dev.affinity.training.recommend.RecommenderTrainer;
@@ -99,9 +100,13 @@ final class TrainCommand {
                         spec.commandLine(), "--validation-ratio must be in [0, 1), got " + validationRatio);
             }
             Warehouse warehouse = options.openExisting();
-            List<String> names = models != null ? models : List.of("popularity", "als", "item-knn", "ease");
-            List<RecommenderTrainer> trainers =
-                    Candidates.of(names, seed, k, step -> System.err.println("train recs: " + step));
+            List<String> names = models != null ? models : List.of("popularity", "als", "item-knn", "ease", "content");
+            List<RecommenderTrainer> trainers = Candidates.of(
+                    names,
+                    seed,
+                    k,
+                    step -> System.err.println("train recs: " + step),
+                    ContentTrainer.catalogOf(warehouse));
             System.err.println("train recs: interactions as of " + asOf);
             TrainingData data = TrainingData.of(InteractionMatrix.build(warehouse, asOf, InteractionWeights.DEFAULT));
             if (data.interactions().nnz() == 0) {

@@ -12,13 +12,16 @@ import java.util.SplittableRandom;
  *
  * @param train the training matrix
  * @param heldOut per user row, the relevant item positions (empty when the user is not evaluated);
- *     positions at or beyond {@code train.cols()} stand for items the training data never saw, which
- *     count as relevant but cannot be recommended
+ *     position {@code train.cols() + j} stands for {@code unseenItems.get(j)}, an item the training
+ *     data never saw: relevant, and reachable only by models that know items without interactions
+ *     (content-based)
+ * @param unseenItems ids of the relevant items the training data never saw
  */
-public record EvaluationSplit(Csr train, List<int[]> heldOut) {
-    /** Copies the list. */
+public record EvaluationSplit(Csr train, List<int[]> heldOut, List<String> unseenItems) {
+    /** Copies the lists. */
     public EvaluationSplit {
         heldOut = List.copyOf(heldOut);
+        unseenItems = List.copyOf(unseenItems);
     }
 
     /**
@@ -67,7 +70,8 @@ public record EvaluationSplit(Csr train, List<int[]> heldOut) {
         }
         return new EvaluationSplit(
                 new Csr(data.rows(), data.cols(), indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz)),
-                heldOut);
+                heldOut,
+                List.of());
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {

@@ -1,15 +1,17 @@
 package dev.affinity.training.recommend;
 
 import dev.affinity.training.als.AlsParameters;
+import dev.affinity.training.content.ItemText;
 import dev.affinity.training.knn.ItemKnnParameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The recommender candidates by name, with their default settings, for the command line. */
 public final class Candidates {
     /** Every candidate name, in leaderboard order. */
-    public static final List<String> ALL = List.of("popularity", "als", "als-tuned", "item-knn", "ease");
+    public static final List<String> ALL = List.of("popularity", "als", "als-tuned", "item-knn", "ease", "content");
 
     private Candidates() {}
 
@@ -19,9 +21,11 @@ public final class Candidates {
      * @param seed the seed of every seeded trainer
      * @param k the cutoff the tuned candidate is validated at
      * @param progress hears of tuning trials
-     * @throws IllegalArgumentException naming an unknown candidate
+     * @param catalog product texts for the content candidate, or {@code null} when there are none
+     * @throws IllegalArgumentException naming an unknown candidate, or content without a catalog
      */
-    public static List<RecommenderTrainer> of(List<String> names, long seed, int k, Consumer<String> progress) {
+    public static List<RecommenderTrainer> of(
+            List<String> names, long seed, int k, Consumer<String> progress, Map<String, ItemText> catalog) {
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String name : names) {
             trainers.add(
@@ -31,6 +35,13 @@ public final class Candidates {
                         case "als-tuned" -> new TunedAlsTrainer(defaultAls(seed), k, progress);
                         case "item-knn" -> NeighborTrainer.itemKnn(ItemKnnParameters.DEFAULT);
                         case "ease" -> NeighborTrainer.ease(250, 200);
+                        case "content" -> {
+                            if (catalog == null) {
+                                throw new IllegalArgumentException(
+                                        "the content recommender needs product texts: use warehouse data");
+                            }
+                            yield new ContentTrainer(catalog, 100);
+                        }
                         default ->
                             throw new IllegalArgumentException(
                                     "unknown recommender '" + name + "' (known: " + String.join(", ", ALL) + ")");

@@ -12,12 +12,14 @@ import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.evaluation.RankingMetrics.UserRanking;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates a trained model on held-out items through the runtime {@link Recommender}, exactly as
  * serving would ask: top-K for each user with held-out items, excluding their training items, over
- * a catalog where every item is recommendable.
+ * a catalog where every item the model knows, and every relevant item, is recommendable.
  */
 public final class RecommenderEvaluation {
     private RecommenderEvaluation() {}
@@ -25,11 +27,27 @@ public final class RecommenderEvaluation {
     /** Ranking metrics at {@code k} of {@code model}, trained on {@code split.train()}. */
     public static RankingMetrics evaluate(
             RecommenderModel model, IdIndex users, IdIndex items, EvaluationSplit split, int k) {
-        List<CatalogItem> catalog = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            catalog.add(new CatalogItem(items.id(i), items.id(i), null, Double.NaN, true, true));
+        // Every item the model knows, trained on or not (content models know the whole catalog),
+        // plus the relevant items new since training, is recommendable.
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(items.ids());
+        ids.addAll(split.unseenItems());
+        ids.addAll(model.items().ids());
+        List<CatalogItem> catalog = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            catalog.add(new CatalogItem(id, id, null, Double.NaN, true, true));
         }
         Recommender recommender = ItemCatalog.of(catalog).bind(model, ColdStartPolicy.POPULAR);
+        // Evaluation positions: training items first, then the relevant items new since training
+        // (as the split numbers them), then anything else the model knows.
+        Map<String, Integer> positions = new HashMap<>();
+        for (String id : ids) {
+            positions.put(id, positions.size());
+        }
+        for (int j = 0; j < split.unseenItems().size(); j++) {
+            if (positions.get(split.unseenItems().get(j)) != items.size() + j) {
+                throw new IllegalStateException("unseen items must follow the training items in the catalog order");
+            }
+        }
         List<UserRanking> rankings = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) {
             int[] relevant = split.heldOut().get(u);
@@ -44,9 +62,9 @@ public final class RecommenderEvaluation {
             }
             ItemFilter filter = ItemFilter.NONE.excludingPurchased().excluding(seen);
             List<ScoredItem> top = recommender.recommend(users.id(u), k, filter).items();
-            int[] ranked = top.stream().mapToInt(s -> items.indexOf(s.itemId())).toArray();
+            int[] ranked = top.stream().mapToInt(s -> positions.get(s.itemId())).toArray();
             rankings.add(new UserRanking(ranked, relevant));
         }
-        return RankingMetrics.of(rankings, k, items.size());
+        return RankingMetrics.of(rankings, k, positions.size());
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,7 +36,7 @@ public record TemporalSplit(TrainingData data, EvaluationSplit split, LocalDate 
         }
         TrainingData data = TrainingData.of(InteractionMatrix.build(warehouse, cutoff, weights));
         Map<String, TreeSet<Integer>> bought = new HashMap<>();
-        Map<String, Integer> unseenItems = new HashMap<>();
+        Map<String, Integer> unseenItems = new LinkedHashMap<>();
         String sql = "SELECT DISTINCT o.customer_id, o.product_id FROM orders o"
                 + " JOIN products p ON p.product_id = o.product_id"
                 + " WHERE p.is_merchandise AND o.customer_id IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ?"
@@ -70,7 +71,8 @@ public record TemporalSplit(TrainingData data, EvaluationSplit split, LocalDate 
             }
             relevant.add(items.stream().mapToInt(Integer::intValue).toArray());
         }
-        return new TemporalSplit(data, new EvaluationSplit(train, relevant), cutoff, horizonDays);
+        return new TemporalSplit(
+                data, new EvaluationSplit(train, relevant, List.copyOf(unseenItems.keySet())), cutoff, horizonDays);
     }
 
     /** Number of users with at least one relevant item. */

@@ -26,7 +26,7 @@ class MovieLensRecommendersIT {
         EvaluationSplit split = EvaluationSplit.randomPerUser(all.interactions(), 0.2, 5, 42);
         TrainingData train = all.with(split.train());
         List<RecommenderTrainer> trainers =
-                Candidates.of(List.of("popularity", "als", "item-knn", "ease"), 42, 20, step -> {});
+                Candidates.of(List.of("popularity", "als", "item-knn", "ease"), 42, 20, step -> {}, null);
         for (RecommenderTrainer t : trainers) {
             results.put(t.name(), RecommenderEvaluation.evaluate(t.train(train), all.users(), all.items(), split, 20));
         }
