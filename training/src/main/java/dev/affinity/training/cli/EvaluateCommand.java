@@ -4,11 +4,11 @@ import dev.affinity.features.interactions.InteractionMatrix;
 import dev.affinity.features.interactions.InteractionWeights;
 import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.recommend.Candidates;
-import dev.affinity.training.recommend.ContentTrainer;
 import dev.affinity.training.recommend.Leaderboard;
 import dev.affinity.training.recommend.RatingsFile;
 import dev.affinity.training.recommend.TemporalSplit;
 import dev.affinity.training.recommend.TrainingData;
+import dev.affinity.training.recommend.WarehouseContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,14 +131,14 @@ final class EvaluateCommand {
             List<String> names = models != null
                     ? models
                     : Candidates.ALL.stream()
-                            .filter(n -> ratings == null || !n.equals("content")) // a ratings file has no texts
+                            .filter(n -> ratings == null || !Candidates.WAREHOUSE_ONLY.contains(n))
                             .toList();
             var trainers = Candidates.of(
                     names,
                     seed,
                     ks.get(0),
                     step -> System.err.println("evaluate recs: " + step),
-                    ratings == null ? ContentTrainer.catalogOf(options.openExisting()) : null);
+                    ratings == null ? new WarehouseContext(options.openExisting(), requireAsOf()) : null);
             TrainingData train;
             EvaluationSplit split;
             String described;

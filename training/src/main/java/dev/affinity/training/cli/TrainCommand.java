@@ -9,11 +9,11 @@ import dev.affinity.models.registry.ModelVersion;
 import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.recommend.Candidates;
-import dev.affinity.training.recommend.ContentTrainer;
 import dev.affinity.training.recommend.RecommenderEvaluation;
 import dev.affinity.training.recommend.RecommenderPublisher;
 import dev.affinity.training.recommend.RecommenderTrainer;
 import dev.affinity.training.recommend.TrainingData;
+import dev.affinity.training.recommend.WarehouseContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ final class TrainCommand {
                 names = "--models",
                 split = ",",
                 paramLabel = "NAMES",
-                description = "Trainers (default:" + " popularity, als, item-knn, ease).")
+                description = "Trainers (default: popularity, popularity-recent, als, item-knn, ease, content).")
         List<String> models;
 
         @Option(
@@ -100,13 +100,15 @@ final class TrainCommand {
                         spec.commandLine(), "--validation-ratio must be in [0, 1), got " + validationRatio);
             }
             Warehouse warehouse = options.openExisting();
-            List<String> names = models != null ? models : List.of("popularity", "als", "item-knn", "ease", "content");
+            List<String> names = models != null
+                    ? models
+                    : List.of("popularity", "popularity-recent", "als", "item-knn", "ease", "content");
             List<RecommenderTrainer> trainers = Candidates.of(
                     names,
                     seed,
                     k,
                     step -> System.err.println("train recs: " + step),
-                    ContentTrainer.catalogOf(warehouse));
+                    new WarehouseContext(warehouse, asOf));
             System.err.println("train recs: interactions as of " + asOf);
             TrainingData data = TrainingData.of(InteractionMatrix.build(warehouse, asOf, InteractionWeights.DEFAULT));
             if (data.interactions().nnz() == 0) {

@@ -1,17 +1,19 @@
 package dev.affinity.training.recommend;
 
 import dev.affinity.training.als.AlsParameters;
-import dev.affinity.training.content.ItemText;
 import dev.affinity.training.knn.ItemKnnParameters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** The recommender candidates by name, with their default settings, for the command line. */
 public final class Candidates {
     /** Every candidate name, in leaderboard order. */
-    public static final List<String> ALL = List.of("popularity", "als", "als-tuned", "item-knn", "ease", "content");
+    public static final List<String> ALL =
+            List.of("popularity", "popularity-recent", "als", "als-tuned", "item-knn", "ease", "content");
+
+    /** The candidates that need warehouse data (product texts, sales dates). */
+    public static final List<String> WAREHOUSE_ONLY = List.of("popularity-recent", "content");
 
     private Candidates() {}
 
@@ -21,11 +23,12 @@ public final class Candidates {
      * @param seed the seed of every seeded trainer
      * @param k the cutoff the tuned candidate is validated at
      * @param progress hears of tuning trials
-     * @param catalog product texts for the content candidate, or {@code null} when there are none
-     * @throws IllegalArgumentException naming an unknown candidate, or content without a catalog
+     * @param warehouse the warehouse and cutoff, or {@code null} for data from elsewhere
+     * @throws IllegalArgumentException naming an unknown candidate, or one of {@link #WAREHOUSE_ONLY}
+     *     without a warehouse
      */
     public static List<RecommenderTrainer> of(
-            List<String> names, long seed, int k, Consumer<String> progress, Map<String, ItemText> catalog) {
+            List<String> names, long seed, int k, Consumer<String> progress, WarehouseContext warehouse) {
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String name : names) {
             trainers.add(
@@ -35,19 +38,26 @@ public final class Candidates {
                         case "als-tuned" -> new TunedAlsTrainer(defaultAls(seed), k, progress);
                         case "item-knn" -> NeighborTrainer.itemKnn(ItemKnnParameters.DEFAULT);
                         case "ease" -> NeighborTrainer.ease(250, 200);
-                        case "content" -> {
-                            if (catalog == null) {
-                                throw new IllegalArgumentException(
-                                        "the content recommender needs product texts: use warehouse data");
-                            }
-                            yield new ContentTrainer(catalog, 100);
-                        }
+                        case "popularity-recent" ->
+                            new RecentPopularityTrainer(require(warehouse, name).warehouse(), warehouse.asOf(), 30);
+                        case "content" ->
+                            new ContentTrainer(
+                                    ContentTrainer.catalogOf(
+                                            require(warehouse, name).warehouse()),
+                                    100);
                         default ->
                             throw new IllegalArgumentException(
                                     "unknown recommender '" + name + "' (known: " + String.join(", ", ALL) + ")");
                     });
         }
         return trainers;
+    }
+
+    private static WarehouseContext require(WarehouseContext warehouse, String name) {
+        if (warehouse == null) {
+            throw new IllegalArgumentException("the " + name + " recommender needs warehouse data");
+        }
+        return warehouse;
     }
 
     /** 64 factors, 15 iterations, lambda 0.05, alpha 10, conjugate gradient with 3 steps. */

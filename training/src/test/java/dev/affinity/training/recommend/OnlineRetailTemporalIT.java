@@ -34,11 +34,11 @@ class OnlineRetailTemporalIT {
         temporal = TemporalSplit.of(warehouse, LocalDate.of(2011, 9, 1), 91, InteractionWeights.DEFAULT);
         TrainingData train = temporal.data();
         List<RecommenderTrainer> trainers = Candidates.of(
-                List.of("popularity", "als", "item-knn", "ease", "content"),
+                List.of("popularity", "popularity-recent", "als", "item-knn", "ease", "content"),
                 42,
                 20,
                 step -> {},
-                ContentTrainer.catalogOf(warehouse));
+                new WarehouseContext(warehouse, LocalDate.of(2011, 9, 1)));
         for (RecommenderTrainer t : trainers) {
             results.put(
                     t.name(),
