@@ -20,7 +20,7 @@ public final class TunedAlsTrainer implements RecommenderTrainer {
     /** Factors tried by default. */
     public static final List<Integer> FACTORS = List.of(16, 32, 64);
     /** Regularization values tried by default. */
-    public static final List<Double> REGULARIZATION = List.of(0.05, 1.0, 10.0, 30.0);
+    public static final List<Double> REGULARIZATION = List.of(1.0, 10.0, 30.0, 100.0, 300.0);
     /** Confidence scales tried by default. */
     public static final List<Double> ALPHA = List.of(1.0, 5.0, 20.0);
 
