@@ -1,6 +1,6 @@
 package dev.affinity.training.content;
 
-import dev.affinity.training.knn.ItemNeighbors;
+import dev.affinity.models.artifact.SparseRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ public final class TfIdfSimilarity {
     }
 
     /** The neighbour lists of {@code items}, in their order; ties keep the lower position first. */
-    public ItemNeighbors fit(List<ItemText> items) {
+    public SparseRows fit(List<ItemText> items) {
         int n = items.size();
         Map<String, Integer> vocabulary = new HashMap<>();
         List<Map<Integer, Double>> counts = new ArrayList<>(n);
@@ -114,7 +114,7 @@ public final class TfIdfSimilarity {
             }
             indptr[i + 1] = nnz;
         }
-        return new ItemNeighbors(n, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
+        return new SparseRows(n, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
     }
 
     private static void addTokens(

@@ -1,7 +1,7 @@
 package dev.affinity.training.ease;
 
+import dev.affinity.models.artifact.SparseRows;
 import dev.affinity.training.als.Csr;
-import dev.affinity.training.knn.ItemNeighbors;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -74,7 +74,7 @@ public final class Ease {
     }
 
     /** Fits EASE and keeps each item's strongest positive weights, strongest first (ties: lower item first). */
-    public ItemNeighbors fit(Csr rows) {
+    public SparseRows fit(Csr rows) {
         int n = rows.cols();
         double[] b = weights(rows);
         int keep = Math.min(neighbors, Math.max(n - 1, 0));
@@ -99,6 +99,6 @@ public final class Ease {
             }
             indptr[h + 1] = nnz;
         }
-        return new ItemNeighbors(n, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
+        return new SparseRows(n, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
     }
 }

@@ -1,5 +1,6 @@
 package dev.affinity.training.knn;
 
+import dev.affinity.models.artifact.SparseRows;
 import dev.affinity.training.als.Csr;
 import java.util.Arrays;
 
@@ -17,7 +18,7 @@ public final class ItemKnn {
     }
 
     /** The neighbour lists of the {@code rows.cols()} items. Ties keep the lower item position first. */
-    public ItemNeighbors fit(Csr rows) {
+    public SparseRows fit(Csr rows) {
         Csr byItem = rows.transpose();
         int items = rows.cols();
         double[] norms = new double[items];
@@ -83,7 +84,7 @@ public final class ItemKnn {
             nnz += size;
             indptr[i + 1] = nnz;
         }
-        return new ItemNeighbors(items, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
+        return new SparseRows(items, indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz));
     }
 
     private double weight(float value) {

@@ -8,7 +8,6 @@ import dev.affinity.models.recommend.NeighborModel;
 import dev.affinity.models.recommend.RecommenderModel;
 import dev.affinity.training.content.ItemText;
 import dev.affinity.training.content.TfIdfSimilarity;
-import dev.affinity.training.knn.ItemNeighbors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
@@ -67,7 +66,7 @@ public final class ContentTrainer implements RecommenderTrainer {
         TreeMap<String, ItemText> all = new TreeMap<>(catalog);
         data.items().ids().forEach(i -> all.putIfAbsent(i, new ItemText(null, null, null)));
         IdIndex items = new IdIndex(new ArrayList<>(all.keySet()));
-        ItemNeighbors n = new TfIdfSimilarity(neighbors).fit(new ArrayList<>(all.values()));
+        SparseRows n = new TfIdfSimilarity(neighbors).fit(new ArrayList<>(all.values()));
         int[] remap = new int[data.items().size()];
         for (int i = 0; i < remap.length; i++) {
             remap[i] = items.indexOf(data.items().id(i));
@@ -94,10 +93,6 @@ public final class ContentTrainer implements RecommenderTrainer {
             popularity[remap[i]] = oldPopularity[i];
         }
         return new NeighborModel(
-                data.users(),
-                items,
-                new SparseRows(n.items(), n.indptr(), n.indices(), n.values()),
-                new SparseRows(rows.rows(), rows.indptr(), indices, values),
-                popularity);
+                data.users(), items, n, new SparseRows(rows.rows(), rows.indptr(), indices, values), popularity);
     }
 }

@@ -7,7 +7,6 @@ import dev.affinity.training.als.Csr;
 import dev.affinity.training.ease.Ease;
 import dev.affinity.training.knn.ItemKnn;
 import dev.affinity.training.knn.ItemKnnParameters;
-import dev.affinity.training.knn.ItemNeighbors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,9 +15,9 @@ import java.util.function.Function;
 public final class NeighborTrainer implements RecommenderTrainer {
     private final String name;
     private final Map<String, Object> hyperparameters;
-    private final Function<Csr, ItemNeighbors> fit;
+    private final Function<Csr, SparseRows> fit;
 
-    private NeighborTrainer(String name, Map<String, Object> hyperparameters, Function<Csr, ItemNeighbors> fit) {
+    private NeighborTrainer(String name, Map<String, Object> hyperparameters, Function<Csr, SparseRows> fit) {
         this.name = name;
         this.hyperparameters = hyperparameters;
         this.fit = fit;
@@ -53,12 +52,7 @@ public final class NeighborTrainer implements RecommenderTrainer {
 
     @Override
     public RecommenderModel train(TrainingData data) {
-        ItemNeighbors n = fit.apply(data.interactions());
-        return new NeighborModel(
-                data.users(),
-                data.items(),
-                new SparseRows(n.items(), n.indptr(), n.indices(), n.values()),
-                data.userItems(),
-                data.popularity());
+        SparseRows n = fit.apply(data.interactions());
+        return new NeighborModel(data.users(), data.items(), n, data.userItems(), data.popularity());
     }
 }

@@ -3,7 +3,8 @@ package dev.affinity.training.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.affinity.training.knn.ItemNeighbors;
+import dev.affinity.models.artifact.SparseRows;
+import dev.affinity.training.testing.Neighbors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,14 @@ class TfIdfSimilarityTest {
 
     @Test
     void itemsSharingRareWordsAreNeighbours() {
-        ItemNeighbors n = new TfIdfSimilarity(2).fit(ITEMS);
+        SparseRows n = new TfIdfSimilarity(2).fit(ITEMS);
         // The two heart holders share four of five words.
         assertThat(n.indices()[n.indptr()[0]]).isEqualTo(1);
         assertThat(n.indices()[n.indptr()[1]]).isEqualTo(0);
-        assertThat(n.similarity(0, 1)).isGreaterThan(0.6f);
+        assertThat(Neighbors.weight(n, 0, 1)).isGreaterThan(0.6f);
         // The two retrospot bags share "bag", "red", "retrospot" and their category.
         assertThat(n.indices()[n.indptr()[3]]).isEqualTo(4);
-        assertThat(n.similarity(3, 4)).isGreaterThan(n.similarity(3, 1));
+        assertThat(Neighbors.weight(n, 3, 4)).isGreaterThan(Neighbors.weight(n, 3, 1));
         // The lantern's only shared word is "white", with the first holder.
         assertThat(n.indices()[n.indptr()[2]]).isEqualTo(0);
         // An item that shares no token has no neighbours.
@@ -34,8 +35,8 @@ class TfIdfSimilarityTest {
 
     @Test
     void selfSimilarityOfIdenticalTextsIsOne() {
-        ItemNeighbors n = new TfIdfSimilarity(1)
+        SparseRows n = new TfIdfSimilarity(1)
                 .fit(List.of(new ItemText("Blue mug", null, "Kitchen"), new ItemText("Blue mug", null, "Kitchen")));
-        assertThat(n.similarity(0, 1)).isCloseTo(1f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 0, 1)).isCloseTo(1f, within(1e-6f));
     }
 }

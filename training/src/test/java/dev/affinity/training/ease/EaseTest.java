@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.affinity.models.artifact.SparseRows;
 import dev.affinity.training.als.Csr;
-import dev.affinity.training.knn.ItemNeighbors;
+import dev.affinity.training.testing.Neighbors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +34,11 @@ class EaseTest {
 
     @Test
     void keepsPositiveWeightsStrongestFirst() {
-        ItemNeighbors n = new Ease(1, 10).fit(ROWS);
+        SparseRows n = new Ease(1, 10).fit(ROWS);
         assertThat(n.indptr()).containsExactly(0, 1, 3, 4);
         assertThat(n.indices()).containsExactly(1, 0, 2, 1);
-        assertThat(n.similarity(1, 0)).isCloseTo(4 / 7f, within(1e-6f));
-        assertThat(n.similarity(1, 2)).isCloseTo(3 / 8f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 1, 0)).isCloseTo(4 / 7f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 1, 2)).isCloseTo(3 / 8f, within(1e-6f));
         assertThat(new Ease(1, 1).fit(ROWS).indices()).containsExactly(1, 0, 1);
     }
 

@@ -3,7 +3,9 @@ package dev.affinity.training.knn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.affinity.models.artifact.SparseRows;
 import dev.affinity.training.als.Csr;
+import dev.affinity.training.testing.Neighbors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,32 +28,32 @@ class ItemKnnTest {
 
     @Test
     void cosineNeighboursStrongestFirst() {
-        ItemNeighbors n = new ItemKnn(new ItemKnnParameters(10, 0, true)).fit(ROWS);
+        SparseRows n = new ItemKnn(new ItemKnnParameters(10, 0, true)).fit(ROWS);
         assertThat(n.indptr()).containsExactly(0, 2, 4, 7, 8);
         assertThat(n.indices()).containsExactly(1, 2, 0, 2, 1, 3, 0, 2);
-        assertThat(n.similarity(0, 1)).isCloseTo(0.8164966f, within(1e-6f));
-        assertThat(n.similarity(0, 2)).isCloseTo(0.4082483f, within(1e-6f));
-        assertThat(n.similarity(2, 1)).isCloseTo(0.6666667f, within(1e-6f));
-        assertThat(n.similarity(3, 2)).isCloseTo(0.5773503f, within(1e-6f));
-        assertThat(n.similarity(0, 3)).isZero();
+        assertThat(Neighbors.weight(n, 0, 1)).isCloseTo(0.8164966f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 0, 2)).isCloseTo(0.4082483f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 2, 1)).isCloseTo(0.6666667f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 3, 2)).isCloseTo(0.5773503f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 0, 3)).isZero();
     }
 
     @Test
     void shrinkageAndTruncation() {
-        ItemNeighbors n = new ItemKnn(new ItemKnnParameters(1, 1, true)).fit(ROWS);
+        SparseRows n = new ItemKnn(new ItemKnnParameters(1, 1, true)).fit(ROWS);
         assertThat(n.indices()).containsExactly(1, 0, 1, 2);
-        assertThat(n.similarity(0, 1)).isCloseTo(0.5797959f, within(1e-6f));
-        assertThat(n.similarity(1, 0)).isCloseTo(0.5797959f, within(1e-6f));
-        assertThat(n.similarity(2, 1)).isCloseTo(0.5f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 0, 1)).isCloseTo(0.5797959f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 1, 0)).isCloseTo(0.5797959f, within(1e-6f));
+        assertThat(Neighbors.weight(n, 2, 1)).isCloseTo(0.5f, within(1e-6f));
     }
 
     @Test
     void tiesKeepTheLowerItemFirst() {
         // Item 2 co-occurs once with item 0 and once with item 1, which have equal norms.
         Csr rows = new Csr(2, 3, new int[] {0, 2, 4}, new int[] {0, 2, 1, 2}, new float[] {1, 1, 1, 1});
-        ItemNeighbors n = new ItemKnn(new ItemKnnParameters(1, 0, true)).fit(rows);
+        SparseRows n = new ItemKnn(new ItemKnnParameters(1, 0, true)).fit(rows);
         assertThat(n.indices()[n.indptr()[2]]).isEqualTo(0);
-        ItemNeighbors both = new ItemKnn(new ItemKnnParameters(5, 0, true)).fit(rows);
+        SparseRows both = new ItemKnn(new ItemKnnParameters(5, 0, true)).fit(rows);
         assertThat(both.indices()).containsExactly(2, 2, 0, 1);
     }
 }
