@@ -2,10 +2,6 @@ package dev.affinity.features.interactions;
 
 import dev.affinity.features.warehouse.Warehouse;
 import dev.affinity.features.warehouse.WarehouseSql;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +30,7 @@ import java.util.regex.Pattern;
 public record InteractionMatrix(
         LocalDate asOf, List<String> users, List<String> items, int[] indptr, int[] indices, float[] values) {
 
-    private static final String SQL = resource("interactions.sql");
+    private static final String SQL = WarehouseSql.resource(InteractionMatrix.class, "interactions.sql");
     private static final Pattern DECAY = Pattern.compile("\\$\\{decay\\((\\w+)\\)}");
 
     /** Copies the id lists and checks the shape. */
@@ -66,7 +62,7 @@ public record InteractionMatrix(
 
     /** The SQL that computes the confidences, for a cutoff and weights. */
     public static String sql(LocalDate asOf, InteractionWeights w) {
-        String cutoff = "TIMESTAMP '" + asOf + " 00:00:00'";
+        String cutoff = WarehouseSql.midnight(asOf);
         Matcher m = DECAY.matcher(SQL);
         StringBuilder sql = new StringBuilder();
         while (m.find()) {
@@ -158,17 +154,6 @@ public record InteractionMatrix(
             }
         }
         return new InteractionMatrix(asOf, users, sortedItems, indptr, indices, values);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = InteractionMatrix.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A growable int array, to avoid boxing millions of entries. */

@@ -32,7 +32,7 @@ public record ChurnLabels(LocalDate cutoff, int horizonDays, boolean windowCompl
 
     /** Computes the labels from the orders in {@code warehouse}. */
     public static ChurnLabels of(Warehouse warehouse, LocalDate cutoff, int horizonDays) {
-        String t = "TIMESTAMP '" + cutoff + " 00:00:00'";
+        String t = WarehouseSql.midnight(cutoff);
         String end = t + " + INTERVAL " + horizonDays + " DAY";
         String query = "SELECT b.customer_id, NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = b.customer_id"
                 + " AND o.ordered_at > " + t + " AND o.ordered_at <= " + end + ") AS churned"

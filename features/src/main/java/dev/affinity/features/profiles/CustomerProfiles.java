@@ -4,9 +4,7 @@ import dev.affinity.features.progress.Progress;
 import dev.affinity.features.warehouse.Warehouse;
 import dev.affinity.features.warehouse.WarehouseSql;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +27,7 @@ public final class CustomerProfiles {
     /** The directory of profile snapshots inside the warehouse. */
     public static final String TABLE = "customer_profiles";
 
-    private static final String SQL = resource("customer_profiles.sql");
+    private static final String SQL = WarehouseSql.resource(CustomerProfiles.class, "customer_profiles.sql");
 
     private final Warehouse warehouse;
     private final Progress progress;
@@ -56,7 +54,7 @@ public final class CustomerProfiles {
 
     /** The profile SQL for a cutoff, with the cutoff as a timestamp literal at midnight. */
     public static String sql(LocalDate asOf) {
-        return SQL.replace("${as_of}", "TIMESTAMP '" + asOf + " 00:00:00'");
+        return SQL.replace("${as_of}", WarehouseSql.midnight(asOf));
     }
 
     /** Computes and writes the snapshot as of {@code asOf}, replacing an earlier one atomically. */
@@ -126,17 +124,6 @@ public final class CustomerProfiles {
                         "SELECT count(*) FROM read_parquet(" + WarehouseSql.literal(file.toString()) + ")")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CustomerProfiles.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

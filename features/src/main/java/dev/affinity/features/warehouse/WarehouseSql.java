@@ -63,6 +63,27 @@ public final class WarehouseSql implements AutoCloseable {
         }
     }
 
+    /** The SQL timestamp literal of midnight (UTC) at the start of {@code date}: a cutoff. */
+    public static String midnight(java.time.LocalDate date) {
+        return "TIMESTAMP '" + date + " 00:00:00'";
+    }
+
+    /**
+     * The text of a SQL file kept as a class-path resource beside {@code owner}.
+     *
+     * @throws IllegalStateException when the resource is missing from the build
+     */
+    public static String resource(Class<?> owner, String name) {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " beside " + owner.getName());
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A SQL string literal of {@code text}, with quotes doubled. */
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
