@@ -47,10 +47,8 @@ public record Leaderboard(String protocol, List<Row> rows) {
             RecommenderModel model = trainer.train(train);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.accept("evaluating " + trainer.name());
-            List<RankingMetrics> metrics = new ArrayList<>();
-            for (int k : ks) {
-                metrics.add(RecommenderEvaluation.evaluate(model, train.users(), train.items(), split, k));
-            }
+            List<RankingMetrics> metrics =
+                    RecommenderEvaluation.evaluate(model, train.users(), train.items(), split, ks);
             rows.add(new Row(trainer.name(), trainer.hyperparameters(), seconds, metrics));
         }
         return new Leaderboard(protocol, rows);

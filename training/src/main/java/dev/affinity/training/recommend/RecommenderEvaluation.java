@@ -27,6 +27,16 @@ public final class RecommenderEvaluation {
     /** Ranking metrics at {@code k} of {@code model}, trained on {@code split.train()}. */
     public static RankingMetrics evaluate(
             RecommenderModel model, IdIndex users, IdIndex items, EvaluationSplit split, int k) {
+        return evaluate(model, users, items, split, List.of(k)).get(0);
+    }
+
+    /**
+     * Ranking metrics at each of {@code ks}, from one top-max(K) ranking per user (the metrics at a
+     * smaller K read its head).
+     */
+    public static List<RankingMetrics> evaluate(
+            RecommenderModel model, IdIndex users, IdIndex items, EvaluationSplit split, List<Integer> ks) {
+        int k = ks.stream().mapToInt(Integer::intValue).max().orElseThrow();
         // Every item the model knows, trained on or not (content models know the whole catalog),
         // plus the relevant items new since training, is recommendable.
         java.util.Set<String> ids = new java.util.LinkedHashSet<>(items.ids());
@@ -65,6 +75,8 @@ public final class RecommenderEvaluation {
             int[] ranked = top.stream().mapToInt(s -> positions.get(s.itemId())).toArray();
             rankings.add(new UserRanking(ranked, relevant));
         }
-        return RankingMetrics.of(rankings, k, positions.size());
+        return ks.stream()
+                .map(cut -> RankingMetrics.of(rankings, cut, positions.size()))
+                .toList();
     }
 }
