@@ -51,6 +51,11 @@ public record ArtifactManifest(
         payloads = Collections.unmodifiableMap(new TreeMap<>(payloads == null ? Map.of() : payloads));
     }
 
+    /** The version of Affinity running now, which new artifacts record. */
+    public static String currentProjectVersion() {
+        return ProjectVersion.get();
+    }
+
     /** A metric, or NaN when the group or metric is absent. */
     public double metric(String group, String metric) {
         return metrics.getOrDefault(group, Map.of()).getOrDefault(metric, Double.NaN);

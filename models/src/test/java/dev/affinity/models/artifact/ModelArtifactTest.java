@@ -48,6 +48,9 @@ class ModelArtifactTest {
         assertThat(ids.indexOf("nope")).isEqualTo(-1);
         assertThat(a.manifest().metric("validation", "ndcg_at_10")).isEqualTo(0.31);
         assertThat(a.manifest().provenance().seed()).isEqualTo(7);
+        assertThat(a.manifest().projectVersion())
+                .isEqualTo(ArtifactManifest.currentProjectVersion())
+                .matches("\\d+\\.\\d+\\.\\d+.*"); // filled in by the build, not a placeholder
         assertThat(a.manifest().provenance().jvm()).contains(System.getProperty("java.version"));
         assertThat(a.manifest().payloads()).containsOnlyKeys("m.f32", "s.csr", "x.ids", "p.json");
     }

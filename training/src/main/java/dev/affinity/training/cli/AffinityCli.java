@@ -76,12 +76,11 @@ public final class AffinityCli implements Runnable {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** The project version from the jar manifest, or "dev" when run from classes. */
+    /** The project version, as recorded in model artifacts. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = AffinityCli.class.getPackage().getImplementationVersion();
-            return new String[] {"affinity " + (v != null ? v : "dev")};
+            return new String[] {"affinity " + dev.affinity.models.artifact.ArtifactManifest.currentProjectVersion()};
         }
     }
 }
