@@ -31,8 +31,27 @@ public final class ImplicitAls {
         void iterationDone(int iteration, double loss);
     }
 
-    /** Factorizes the users x items confidence matrix {@code userItems}. */
+    /**
+     * Scores the factors after an iteration on held-out data, higher being better, for early
+     * stopping. It may read the factors but must not keep or change them.
+     */
+    @FunctionalInterface
+    public interface Validation {
+        /** The validation score of {@code current}. */
+        double score(AlsFactors current);
+    }
+
+    /** Factorizes the users x items confidence matrix {@code userItems}, for every iteration. */
     public AlsFactors fit(Csr userItems, IterationListener listener) {
+        return fit(userItems, listener, null, 0);
+    }
+
+    /**
+     * Factorizes {@code userItems}, stopping early when {@code validation} has not improved for
+     * {@code patience} iterations, and returning the factors of its best iteration (with the losses
+     * of every iteration run). Without a validation it runs every iteration.
+     */
+    public AlsFactors fit(Csr userItems, IterationListener listener, Validation validation, int patience) {
         int k = parameters.factors();
         Csr itemUsers = userItems.transpose();
         float[] users = initial(userItems.rows(), k, parameters.seed());
@@ -43,6 +62,10 @@ public final class ImplicitAls {
             t.setDaemon(true);
             return t;
         });
+        float[] bestUsers = users;
+        float[] bestItems = items;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestIteration = 0;
         try {
             for (int iteration = 1; iteration <= parameters.iterations(); iteration++) {
                 solveAll(pool, users, items, userItems);
@@ -50,11 +73,24 @@ public final class ImplicitAls {
                 double loss = loss(users, items, userItems);
                 losses.add(loss);
                 listener.iterationDone(iteration, loss);
+                if (validation == null) {
+                    continue;
+                }
+                double score =
+                        validation.score(new AlsFactors(userItems.rows(), userItems.cols(), k, users, items, losses));
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestIteration = iteration;
+                    bestUsers = users.clone();
+                    bestItems = items.clone();
+                } else if (iteration - bestIteration >= patience) {
+                    break;
+                }
             }
         } finally {
             pool.shutdownNow();
         }
-        return new AlsFactors(userItems.rows(), userItems.cols(), k, users, items, losses);
+        return new AlsFactors(userItems.rows(), userItems.cols(), k, bestUsers, bestItems, losses);
     }
 
     /** Small Gaussian factors (sd 0.01), from the seed. */

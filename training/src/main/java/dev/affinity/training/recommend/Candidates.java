@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 public final class Candidates {
     /** Every candidate name, in leaderboard order. */
     public static final List<String> ALL =
-            List.of("popularity", "popularity-recent", "als", "als-tuned", "item-knn", "ease", "content");
+            List.of("popularity", "popularity-recent", "als", "als-early", "als-tuned", "item-knn", "ease", "content");
 
     /** The candidates that need warehouse data (product texts, sales dates). */
     public static final List<String> WAREHOUSE_ONLY = List.of("popularity-recent", "content");
@@ -35,6 +35,9 @@ public final class Candidates {
                     switch (name) {
                         case "popularity" -> new PopularityTrainer();
                         case "als" -> new AlsTrainer(defaultAls(seed), (i, loss) -> {});
+                        case "als-early" ->
+                            new AlsTrainer(defaultAls(seed).withIterations(30), (i, loss) -> {})
+                                    .withEarlyStopping(3, k);
                         case "als-tuned" -> new TunedAlsTrainer(defaultAls(seed), k, progress);
                         case "item-knn" -> NeighborTrainer.itemKnn(ItemKnnParameters.DEFAULT);
                         case "ease" -> NeighborTrainer.ease(250, 200);

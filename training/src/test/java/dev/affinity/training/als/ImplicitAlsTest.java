@@ -140,6 +140,29 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void earlyStoppingKeepsTheBestIterationsFactors() {
+        // A validation that peaks at iteration 3 and then falls: the run stops after 3 + patience 2.
+        double[] scores = {0.1, 0.5, 0.9, 0.8, 0.7, 0.6, 0.5};
+        int[] seen = {0};
+        float[][] atThree = new float[1][];
+        AlsFactors f = new ImplicitAls(parameters())
+                .fit(
+                        observed,
+                        (i, loss) -> {},
+                        current -> {
+                            int i = seen[0]++;
+                            if (i == 2) {
+                                atThree[0] = current.userFactors().clone();
+                            }
+                            return scores[i];
+                        },
+                        2);
+        assertThat(seen[0]).isEqualTo(5);
+        assertThat(f.lossPerIteration()).hasSize(5);
+        assertThat(f.userFactors()).isEqualTo(atThree[0]);
+    }
+
+    @Test
     void hyperparametersAreValidated() {
         assertThatThrownBy(() -> parameters().withFactors(0)).hasMessageContaining("factors");
         assertThatThrownBy(() -> parameters().withRegularization(0, 1)).hasMessageContaining("regularization");

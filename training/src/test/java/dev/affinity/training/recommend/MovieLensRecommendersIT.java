@@ -26,7 +26,7 @@ class MovieLensRecommendersIT {
         EvaluationSplit split = EvaluationSplit.randomPerUser(all.interactions(), 0.2, 5, 42);
         TrainingData train = all.with(split.train());
         List<RecommenderTrainer> trainers =
-                Candidates.of(List.of("popularity", "als", "item-knn", "ease"), 42, 20, step -> {}, null);
+                Candidates.of(List.of("popularity", "als", "als-early", "item-knn", "ease"), 42, 20, step -> {}, null);
         for (RecommenderTrainer t : trainers) {
             results.put(t.name(), RecommenderEvaluation.evaluate(t.train(train), all.users(), all.items(), split, 20));
         }
@@ -36,7 +36,7 @@ class MovieLensRecommendersIT {
     void everyPersonalizedModelBeatsPopularity() {
         double popularity = results.get("popularity").recall();
         assertThat(popularity).isBetween(0.05, 0.35);
-        for (String name : List.of("als", "item-knn", "ease")) {
+        for (String name : List.of("als", "als-early", "item-knn", "ease")) {
             assertThat(results.get(name).recall()).as(name + " " + results).isGreaterThan(popularity * 1.3);
             assertThat(results.get(name).ndcg())
                     .as(name)
