@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A streaming CSV file with a header line, yielding each record with the line it starts on (the
- * header is line 1). Plain or {@code .gz}.
+ * A streaming CSV file, with or without a header line, yielding each record with the line it starts
+ * on (a header is line 1). Plain or {@code .gz}.
  */
 final class CsvInput implements AutoCloseable {
     private final Path file;
@@ -24,22 +24,24 @@ final class CsvInput implements AutoCloseable {
     record Line(long number, CSVRecord record) {}
 
     CsvInput(Path file, char delimiter) throws IOException {
+        this(file, delimiter, true);
+    }
+
+    CsvInput(Path file, char delimiter, boolean header) throws IOException {
         this.file = file;
         BufferedReader reader = InputFiles.openText(file);
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true)
-                .setTrim(true)
-                .get();
+        CSVFormat.Builder builder =
+                CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true);
+        if (header) {
+            builder.setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true);
+        }
+        CSVFormat format = builder.get();
         this.parser = CSVParser.parse(reader, format);
         this.records = parser.iterator();
         this.previousEnd = parser.getCurrentLineNumber();
     }
 
-    /** The header's column names, in order. */
+    /** The header's column names, in order (empty without a header). */
     List<String> header() {
         return parser.getHeaderNames();
     }

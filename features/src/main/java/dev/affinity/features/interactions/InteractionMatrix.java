@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * with items {@code indices[indptr[u], indptr[u + 1])} (ascending) with confidences {@code values}
  * at the same positions. Users and items are sorted by id.
  *
- * @param asOf the cutoff: only rows strictly before its midnight count
+ * @param asOf the cutoff: only rows strictly before its midnight count ({@code null}: no cutoff)
  * @param users customer ids, one per row
  * @param items product ids, one per column
  * @param indptr row offsets, {@code users.size() + 1} of them
@@ -86,6 +86,40 @@ public record InteractionMatrix(
 
     /** Builds the matrix from {@code warehouse} as of {@code asOf}. */
     public static InteractionMatrix build(Warehouse warehouse, LocalDate asOf, InteractionWeights weights) {
+        return query(warehouse, asOf, sql(asOf, weights));
+    }
+
+    /**
+     * The SQL that reads an imported interaction dataset: one entry per (user, item) among the rows
+     * with weight at least {@code minWeight} (and before {@code asOf}'s midnight when given), with
+     * confidence 1 ({@code binary}) or the sum of the weights.
+     */
+    public static String datasetSql(String dataset, double minWeight, boolean binary, LocalDate asOf) {
+        return "SELECT user_id, item_id, " + (binary ? "1.0" : "sum(weight)") + " AS confidence"
+                + " FROM interactions WHERE dataset = " + WarehouseSql.literal(dataset)
+                + " AND weight >= " + Double.toString(minWeight)
+                + (asOf == null ? "" : " AND occurred_at < " + WarehouseSql.midnight(asOf))
+                + " GROUP BY user_id, item_id HAVING confidence > 0 ORDER BY user_id";
+    }
+
+    /**
+     * Builds the matrix of an imported interaction dataset (see {@link #datasetSql}).
+     *
+     * @param asOf a cutoff, or {@code null} for every row; rows without a time are kept only without one
+     * @throws IllegalArgumentException when the dataset has no rows at all
+     */
+    public static InteractionMatrix ofDataset(
+            Warehouse warehouse, String dataset, double minWeight, boolean binary, LocalDate asOf) {
+        InteractionMatrix m = query(warehouse, asOf, datasetSql(dataset, minWeight, binary, asOf));
+        if (m.nnz() == 0) {
+            throw new IllegalArgumentException("interaction dataset '" + dataset + "' has no rows with weight >= "
+                    + minWeight + (asOf == null ? "" : " before " + asOf)
+                    + " (import one with: affinity import interactions --dataset " + dataset + " ...)");
+        }
+        return m;
+    }
+
+    private static InteractionMatrix query(Warehouse warehouse, LocalDate asOf, String sql) {
         List<String> users = new ArrayList<>();
         Map<String, Integer> itemIndex = new HashMap<>();
         List<String> items = new ArrayList<>();
@@ -94,7 +128,7 @@ public record InteractionMatrix(
         FloatList vals = new FloatList();
         try (WarehouseSql session = WarehouseSql.open(warehouse);
                 Statement s = session.connection().createStatement();
-                ResultSet rs = s.executeQuery(sql(asOf, weights))) {
+                ResultSet rs = s.executeQuery(sql)) {
             String current = null;
             while (rs.next()) {
                 String user = rs.getString(1);

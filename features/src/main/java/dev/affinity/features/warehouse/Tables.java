@@ -112,6 +112,20 @@ public final class Tables {
                     optional("provider", STRING),
                     optional("observed_at", TIMESTAMP)));
 
+    /**
+     * User-item interactions imported from outside the shop's own tables (a data scientist's event
+     * log, a public data set such as MovieLens), one named {@code dataset} per import feed. Kept apart
+     * from orders and events so that they never leak into the shop's profiles or models.
+     */
+    public static final TableSchema INTERACTIONS = new TableSchema(
+            "interactions",
+            List.of(
+                    required("dataset", STRING),
+                    required("user_id", STRING),
+                    required("item_id", STRING),
+                    required("weight", DOUBLE),
+                    optional("occurred_at", TIMESTAMP)));
+
     /** Rows refused on the way in, kept whole with the reason so nothing is silently dropped. */
     public static final TableSchema QUARANTINE = new TableSchema(
             "quarantine",
@@ -125,7 +139,7 @@ public final class Tables {
 
     /** Every base table, in load order. */
     public static final List<TableSchema> ALL =
-            List.of(CUSTOMERS, PRODUCTS, ORDERS, RETURNS, EVENTS, EMAIL_EVENTS, ENRICHMENT, QUARANTINE);
+            List.of(CUSTOMERS, PRODUCTS, ORDERS, RETURNS, EVENTS, EMAIL_EVENTS, ENRICHMENT, INTERACTIONS, QUARANTINE);
 
     private static final Map<String, TableSchema> BY_NAME =
             ALL.stream().collect(Collectors.toMap(TableSchema::name, Function.identity()));

@@ -81,7 +81,17 @@ final class FactorRecommender implements Recommender {
     public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
         Ranking.checkK(k);
         Objects.requireNonNull(filter, "filter");
-        Session session = Session.of(items, recentItemIds);
+        return answer(Session.of(items, recentItemIds), k, filter);
+    }
+
+    @Override
+    public Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter) {
+        Ranking.checkK(k);
+        Objects.requireNonNull(filter, "filter");
+        return answer(Session.history(items, itemIds), k, filter);
+    }
+
+    private Recommendations answer(Session session, int k, ItemFilter filter) {
         if (session.isEmpty()) {
             return coldStart(k, filter);
         }

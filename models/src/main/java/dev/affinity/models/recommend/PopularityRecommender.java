@@ -54,7 +54,17 @@ final class PopularityRecommender implements Recommender {
     public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
         Ranking.checkK(k);
         Objects.requireNonNull(filter, "filter");
-        Session session = Session.of(items, recentItemIds);
+        return answer(Session.of(items, recentItemIds), k, filter);
+    }
+
+    @Override
+    public Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter) {
+        Ranking.checkK(k);
+        Objects.requireNonNull(filter, "filter");
+        return answer(Session.history(items, itemIds), k, filter);
+    }
+
+    private Recommendations answer(Session session, int k, ItemFilter filter) {
         FilterPlan plan = FilterPlan.of(view, filter, items, session.items, 0, session.items.length, -1);
         TopK top = Ranking.popular(popularity, plan, k);
         return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);

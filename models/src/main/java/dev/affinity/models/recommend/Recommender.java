@@ -56,4 +56,17 @@ public interface Recommender {
      * @throws IllegalArgumentException when k is out of range
      */
     Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter);
+
+    /**
+     * The top {@code k} items for a user the model was not trained on, folded in from their whole
+     * history: as {@link #forSession}, but every known item weighs the same (order does not
+     * matter). This is how the held-out-users evaluation asks, and how a new customer with a known
+     * purchase history can be served before the next retrain.
+     *
+     * @param itemIds the user's item ids, in any order
+     * @return source {@code SESSION}; the cold-start answer when no id is known; from a popularity
+     *     model, source {@code POPULAR}
+     * @throws IllegalArgumentException when k is out of range
+     */
+    Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter);
 }

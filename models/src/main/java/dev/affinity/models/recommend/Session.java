@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A session's known items (positions) with their recency weights: 1 for the most recent known
- * item, then halving (1, 1/2, 1/4, ...). Halving keeps the last few items in charge while older
- * ones still break ties; powers of two also keep the arithmetic exact for small fixtures.
+ * A session's known items (positions) with their weights. A live session weighs by recency: 1 for
+ * the most recent known item, then halving (1, 1/2, 1/4, ...). Halving keeps the last few items in
+ * charge while older ones still break ties; powers of two also keep the arithmetic exact for small
+ * fixtures. A whole history (a user folded in) weighs every item 1.
  */
 final class Session {
     final int[] items;
@@ -19,6 +20,14 @@ final class Session {
     }
 
     static Session of(IdIndex index, List<String> recentItemIds) {
+        return of(index, recentItemIds, 0.5f);
+    }
+
+    static Session history(IdIndex index, List<String> itemIds) {
+        return of(index, itemIds, 1f);
+    }
+
+    private static Session of(IdIndex index, List<String> recentItemIds, float decay) {
         int[] items = new int[recentItemIds.size()];
         int n = 0;
         for (String id : recentItemIds) {
@@ -31,7 +40,7 @@ final class Session {
         float w = 1f;
         for (int j = 0; j < n; j++) {
             weights[j] = w;
-            w *= 0.5f;
+            w *= decay;
         }
         return new Session(Arrays.copyOf(items, n), weights);
     }

@@ -112,4 +112,19 @@ class NeighborRecommenderTest {
                 .isEqualTo(Source.POPULAR_FALLBACK);
         assertThat(emptyFallback.forSession(List.of("q"), 2, ItemFilter.NONE)).isEqualTo(Recommendations.empty());
     }
+
+    @Test
+    void historyWeighsEveryItemTheSameWhateverTheOrder() {
+        // b (1): a 3, d 2; c (1): a 1, e 4, f 9 (missing). a 4 (reason b: 3 > 1), e 4 (c), d 2 (b).
+        Recommendations bc = recommender.forHistory(List.of("b", "unknown", "c"), 5, ItemFilter.NONE);
+        Recommendations cb = recommender.forHistory(List.of("c", "b"), 5, ItemFilter.NONE);
+
+        assertThat(bc.source()).isEqualTo(Source.SESSION);
+        assertThat(bc.items()).containsExactly(scored("a", 4, "b"), scored("e", 4, "c"), scored("d", 2, "b"));
+        assertThat(cb).isEqualTo(bc);
+        // The session weighs c by 1/2 and so ranks differently.
+        assertThat(recommender.forSession(List.of("b", "c"), 5, ItemFilter.NONE).items())
+                .isNotEqualTo(bc.items());
+        assertThat(emptyFallback.forHistory(List.of("q"), 2, ItemFilter.NONE)).isEqualTo(Recommendations.empty());
+    }
 }

@@ -52,7 +52,8 @@ final class EvaluateCommand {
                 paramLabel = "P",
                 description = "temporal: train"
                         + " before --as-of, test on new purchases in the next --horizon-days; holdout: a seeded random"
-                        + " share of each user's items (default: ${DEFAULT-VALUE}).")
+                        + " share of each user's items; held-out-users: a seeded share of users (--user-ratio) leaves"
+                        + " training and is folded in from the rest of their items (default: ${DEFAULT-VALUE}).")
         String protocol;
 
         @Option(names = "--as-of", paramLabel = "DATE", description = "Cutoff for warehouse data (yyyy-MM-dd).")
@@ -67,10 +68,41 @@ final class EvaluateCommand {
 
         @Option(
                 names = "--ratio",
-                defaultValue = "0.25",
                 paramLabel = "R",
-                description = "Held-out share of each" + " user's items, holdout protocol (default: ${DEFAULT-VALUE}).")
-        double ratio;
+                description = "Held-out share of each evaluated user's items (default: 0.25 for holdout, 0.2 for"
+                        + " held-out-users).")
+        Double ratio;
+
+        @Option(
+                names = "--user-ratio",
+                defaultValue = "0.2",
+                paramLabel = "R",
+                description = "Share of users held out of training, held-out-users protocol (default:"
+                        + " ${DEFAULT-VALUE}).")
+        double userRatio;
+
+        @Option(
+                names = "--interactions",
+                paramLabel = "DATASET",
+                description = "Evaluate on an interaction dataset imported with 'import interactions' instead of"
+                        + " the shop's orders and events.")
+        String dataset;
+
+        @Option(
+                names = "--min-weight",
+                defaultValue = "0",
+                paramLabel = "W",
+                description = "With --interactions: rows with a smaller weight are ignored (MovieLens: 4 keeps"
+                        + " ratings of 4 and 5) (default: ${DEFAULT-VALUE}).")
+        double minWeight;
+
+        @Option(
+                names = "--confidence",
+                defaultValue = "binary",
+                paramLabel = "C",
+                description = "With --interactions: binary (1 per user and item) or sum (of the weights)"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String confidence;
 
         @Option(
                 names = "--min-items",
@@ -131,49 +163,70 @@ final class EvaluateCommand {
             List<String> names = models != null
                     ? models
                     : Candidates.ALL.stream()
-                            .filter(n -> ratings == null || !Candidates.WAREHOUSE_ONLY.contains(n))
+                            .filter(n -> (ratings == null && dataset == null) || !Candidates.WAREHOUSE_ONLY.contains(n))
                             .toList();
             var trainers = Candidates.of(
                     names,
                     seed,
                     ks.get(0),
                     step -> System.err.println("evaluate recs: " + step),
-                    ratings == null ? new WarehouseContext(options.openExisting(), requireAsOf()) : null);
+                    ratings == null && dataset == null
+                            ? new WarehouseContext(options.openExisting(), requireAsOf())
+                            : null);
             TrainingData train;
             EvaluationSplit split;
             String described;
+            if (ratings != null && dataset != null) {
+                throw new ParameterException(spec.commandLine(), "--ratings and --interactions exclude each other");
+            }
             if (protocol.equals("temporal")) {
                 if (ratings != null) {
-                    throw new ParameterException(spec.commandLine(), "--ratings has no dates: use --protocol holdout");
+                    throw new ParameterException(
+                            spec.commandLine(), "--ratings has no dates: use --protocol holdout or held-out-users");
                 }
-                TemporalSplit t = TemporalSplit.of(
-                        options.openExisting(), requireAsOf(), horizonDays, InteractionWeights.DEFAULT);
+                TemporalSplit t = dataset != null
+                        ? TemporalSplit.ofDataset(
+                                options.openExisting(), dataset, minWeight, binary(), requireAsOf(), horizonDays)
+                        : TemporalSplit.of(
+                                options.openExisting(), requireAsOf(), horizonDays, InteractionWeights.DEFAULT);
                 train = t.data();
                 split = t.split();
                 described = String.format(
                         Locale.ROOT,
-                        "temporal: train before %s, test on new purchases until %s",
+                        "temporal: train before %s, test on new %s until %s%s",
                         asOf,
-                        asOf.plusDays(horizonDays));
-            } else if (protocol.equals("holdout")) {
-                TrainingData all = ratings != null
-                        ? RatingsFile.positives(requireFile(ratings), minRating)
-                        : TrainingData.of(InteractionMatrix.build(
-                                options.openExisting(), requireAsOf(), InteractionWeights.DEFAULT));
-                split = EvaluationSplit.randomPerUser(all.interactions(), ratio, minItems, seed);
+                        dataset != null ? "interactions" : "purchases",
+                        asOf.plusDays(horizonDays),
+                        source());
+            } else if (protocol.equals("holdout") || protocol.equals("held-out-users")) {
+                TrainingData all = allData();
+                boolean users = protocol.equals("held-out-users");
+                double share = ratio != null ? ratio : users ? 0.2 : 0.25;
+                split = users
+                        ? EvaluationSplit.heldOutUsers(all.interactions(), userRatio, share, minItems, seed)
+                        : EvaluationSplit.randomPerUser(all.interactions(), share, minItems, seed);
                 train = all.with(split.train());
-                described = String.format(
-                        Locale.ROOT,
-                        "holdout: %.0f%% of each user's items (users with >= %d)," + " seed %d%s",
-                        100 * ratio,
-                        minItems,
-                        seed,
-                        ratings != null
-                                ? ", " + ratings.getFileName() + " ratings >= " + minRating
-                                : ", as of " + asOf);
+                described = users
+                        ? String.format(
+                                Locale.ROOT,
+                                "held-out-users: %.0f%% of users (with >= %d items) left out of training, folded in"
+                                        + " from %.0f%% of their items and tested on the rest, seed %d%s",
+                                100 * userRatio,
+                                minItems,
+                                100 * (1 - share),
+                                seed,
+                                source())
+                        : String.format(
+                                Locale.ROOT,
+                                "holdout: %.0f%% of each user's items (users with >= %d), seed %d%s",
+                                100 * share,
+                                minItems,
+                                seed,
+                                source());
             } else {
                 throw new ParameterException(
-                        spec.commandLine(), "--protocol must be temporal or holdout, got '" + protocol + "'");
+                        spec.commandLine(),
+                        "--protocol must be temporal, holdout or held-out-users, got '" + protocol + "'");
             }
             Leaderboard board = Leaderboard.run(
                     described, train, split, trainers, ks, step -> System.err.println("evaluate recs: " + step));
@@ -192,6 +245,39 @@ final class EvaluateCommand {
                     board.markdown() + (markdown != null ? "written to " + markdown.toAbsolutePath() : ""),
                     figures);
             return 0;
+        }
+
+        private TrainingData allData() throws IOException {
+            if (ratings != null) {
+                return RatingsFile.positives(requireFile(ratings), minRating);
+            }
+            if (dataset != null) {
+                return TrainingData.of(
+                        InteractionMatrix.ofDataset(options.openExisting(), dataset, minWeight, binary(), asOf));
+            }
+            return TrainingData.of(
+                    InteractionMatrix.build(options.openExisting(), requireAsOf(), InteractionWeights.DEFAULT));
+        }
+
+        private boolean binary() {
+            return switch (confidence) {
+                case "binary" -> true;
+                case "sum" -> false;
+                default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--confidence must be binary or sum, got '" + confidence + "'");
+            };
+        }
+
+        private String source() {
+            if (ratings != null) {
+                return ", " + ratings.getFileName() + " ratings >= " + minRating;
+            }
+            if (dataset != null) {
+                return ", interactions '" + dataset + "' with weight >= " + minWeight
+                        + (asOf != null ? " before " + asOf : "");
+            }
+            return ", as of " + asOf;
         }
 
         private LocalDate requireAsOf() {

@@ -3,6 +3,8 @@ package dev.affinity.training.cli;
 import dev.affinity.features.ingest.CsvImporter;
 import dev.affinity.features.ingest.ImportResult;
 import dev.affinity.features.ingest.InputException;
+import dev.affinity.features.ingest.InteractionColumns;
+import dev.affinity.features.ingest.InteractionsImporter;
 import dev.affinity.features.ingest.OnlineRetailImporter;
 import dev.affinity.features.warehouse.Tables;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
         name = "import",
         description = "Load data into the warehouse (validated; bad rows go to quarantine).",
         mixinStandardHelpOptions = true,
-        subcommands = {ImportCommand.OnlineRetail.class, ImportCommand.Csv.class})
+        subcommands = {ImportCommand.OnlineRetail.class, ImportCommand.Csv.class, ImportCommand.Interactions.class})
 final class ImportCommand {
 
     static int report(CommandSpec spec, CommandRun run, boolean json, ImportResult r) {
@@ -114,6 +116,84 @@ final class ImportCommand {
             var importer = new CsvImporter(options.open(), new StderrProgress(System.err));
             String name = source != null ? source : "csv-" + table;
             return report(spec, run, options.json, importer.importFile(Tables.byName(table), input, mapping, name));
+        }
+    }
+
+    /** {@code affinity import interactions}. */
+    @Command(
+            name = "interactions",
+            description = "Import a user-item interaction file (a 'user item weight [time]' log, MovieLens u.data)"
+                    + " as a named dataset, for evaluate recs --interactions.",
+            mixinStandardHelpOptions = true)
+    static final class Interactions implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WarehouseOptions options;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file (plain or .gz).")
+        Path input;
+
+        @Option(
+                names = "--dataset",
+                paramLabel = "NAME",
+                description = "Dataset name (default: the file name without extensions).")
+        String dataset;
+
+        @Option(
+                names = "--user-col",
+                required = true,
+                paramLabel = "C",
+                description = "User id column: a header name or a 1-based number.")
+        String userCol;
+
+        @Option(
+                names = "--item-col",
+                required = true,
+                paramLabel = "C",
+                description = "Item id column: a header name or a 1-based number.")
+        String itemCol;
+
+        @Option(
+                names = "--weight-col",
+                paramLabel = "C",
+                description = "Weight column (a rating, a count); without it every row weighs 1.")
+        String weightCol;
+
+        @Option(
+                names = "--time-col",
+                paramLabel = "C",
+                description = "Time column: ISO date or timestamp, or epoch seconds (milliseconds from 10^11).")
+        String timeCol;
+
+        @Option(
+                names = "--sep",
+                defaultValue = ",",
+                paramLabel = "S",
+                description = "Field separator: a character, or \\t, tab, comma, semicolon, pipe, space (default:"
+                        + " ${DEFAULT-VALUE}).")
+        String sep;
+
+        @Option(
+                names = "--no-header",
+                description = "The file has no header line: columns are given by number (as MovieLens u.data).")
+        boolean noHeader;
+
+        @Override
+        public Integer call() throws InputException {
+            CommandRun run = new CommandRun();
+            InteractionColumns columns = new InteractionColumns(
+                    userCol, itemCol, weightCol, timeCol, InteractionColumns.separator(sep), !noHeader);
+            String name = dataset != null ? dataset : defaultDataset(input);
+            var importer = new InteractionsImporter(options.open(), new StderrProgress(System.err));
+            return report(spec, run, options.json, importer.importFile(input, name, columns));
+        }
+
+        private static String defaultDataset(Path file) {
+            String base = file.getFileName().toString();
+            int dot = base.indexOf('.');
+            return (dot > 0 ? base.substring(0, dot) : base).replaceAll("[^A-Za-z0-9_.-]", "_");
         }
     }
 }

@@ -16,12 +16,101 @@ import java.util.SplittableRandom;
  *     data never saw: relevant, and reachable only by models that know items without interactions
  *     (content-based)
  * @param unseenItems ids of the relevant items the training data never saw
+ * @param foldIn per user row, the items a held-out user is folded in from (known at question
+ *     time, never trained on); empty when no user is held out, else one array per row, empty for
+ *     users who are in training
  */
-public record EvaluationSplit(Csr train, List<int[]> heldOut, List<String> unseenItems) {
-    /** Copies the lists. */
+public record EvaluationSplit(Csr train, List<int[]> heldOut, List<String> unseenItems, List<int[]> foldIn) {
+    /** Copies the lists and checks that fold-in, when present, has one entry per row. */
     public EvaluationSplit {
         heldOut = List.copyOf(heldOut);
         unseenItems = List.copyOf(unseenItems);
+        foldIn = List.copyOf(foldIn);
+        if (!foldIn.isEmpty() && foldIn.size() != train.rows()) {
+            throw new IllegalArgumentException("foldIn needs one entry per user row");
+        }
+    }
+
+    /** A split where every evaluated user is in training (no fold-in). */
+    public EvaluationSplit(Csr train, List<int[]> heldOut, List<String> unseenItems) {
+        this(train, heldOut, unseenItems, List.of());
+    }
+
+    /** The fold-in items of user row {@code u}; empty for a user who is in training. */
+    public int[] foldIn(int u) {
+        return foldIn.isEmpty() ? new int[0] : foldIn.get(u);
+    }
+
+    /**
+     * The held-out-users protocol: a seeded share of the users with at least {@code minItems} items
+     * leaves training entirely; each of them is folded in from the rest of their items at question
+     * time and evaluated on a seeded share of their items. Models are judged on users they never
+     * trained on, as serving meets new customers between retrains.
+     *
+     * @param userFraction share of eligible users held out, in (0, 1)
+     * @param itemFraction share of a held-out user's items to evaluate on (at least one), in (0, 1)
+     * @param minItems users need at least this many items to be held out
+     * @param seed the random seed
+     */
+    public static EvaluationSplit heldOutUsers(
+            Csr data, double userFraction, double itemFraction, int minItems, long seed) {
+        if (!(userFraction > 0 && userFraction < 1)) {
+            throw new IllegalArgumentException("userFraction must be in (0, 1), got " + userFraction);
+        }
+        if (!(itemFraction > 0 && itemFraction < 1)) {
+            throw new IllegalArgumentException("itemFraction must be in (0, 1), got " + itemFraction);
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        int[] eligible = java.util.stream.IntStream.range(0, data.rows())
+                .filter(u -> data.indptr()[u + 1] - data.indptr()[u] >= minItems)
+                .toArray();
+        int[] order = shuffled(eligible.length, root.split());
+        boolean[] heldUser = new boolean[data.rows()];
+        int heldUsers = (int) Math.round(eligible.length * userFraction);
+        for (int h = 0; h < heldUsers; h++) {
+            heldUser[eligible[order[h]]] = true;
+        }
+        int[] indptr = new int[data.rows() + 1];
+        int[] indices = new int[data.nnz()];
+        float[] values = new float[data.nnz()];
+        List<int[]> heldOut = new ArrayList<>(data.rows());
+        List<int[]> foldIn = new ArrayList<>(data.rows());
+        int nnz = 0;
+        for (int u = 0; u < data.rows(); u++) {
+            SplittableRandom random = root.split();
+            int from = data.indptr()[u];
+            int length = data.indptr()[u + 1] - from;
+            if (!heldUser[u]) {
+                System.arraycopy(data.indices(), from, indices, nnz, length);
+                System.arraycopy(data.values(), from, values, nnz, length);
+                nnz += length;
+                heldOut.add(new int[0]);
+                foldIn.add(new int[0]);
+            } else {
+                int held = Math.max(1, (int) Math.round(length * itemFraction));
+                int[] shuffled = shuffled(length, random);
+                int[] test = new int[held];
+                int[] known = new int[length - held];
+                for (int j = 0; j < length; j++) {
+                    int item = data.indices()[from + shuffled[j]];
+                    if (j < held) {
+                        test[j] = item;
+                    } else {
+                        known[j - held] = item;
+                    }
+                }
+                Arrays.sort(test);
+                Arrays.sort(known);
+                heldOut.add(test);
+                foldIn.add(known);
+            }
+            indptr[u + 1] = nnz;
+        }
+        return new EvaluationSplit(
+                new Csr(data.rows(), data.cols(), indptr, Arrays.copyOf(indices, nnz), Arrays.copyOf(values, nnz)),
+                heldOut,
+                List.of(),
+                foldIn);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.affinity.training.evaluation.EvaluationSplit;
 import dev.affinity.training.evaluation.RankingMetrics;
 import dev.affinity.training.evaluation.RankingMetrics.UserRanking;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * Evaluates a trained model on held-out items through the runtime {@link Recommender}, exactly as
  * serving would ask: top-K for each user with held-out items, excluding their training items, over
- * a catalog where every item the model knows, and every relevant item, is recommendable.
+ * a catalog where every item the model knows, and every relevant item, is recommendable. A user
+ * held out of training (the held-out-users protocol) is asked for through {@link
+ * Recommender#forHistory} with their fold-in items.
  */
 public final class RecommenderEvaluation {
     private RecommenderEvaluation() {}
@@ -65,13 +68,23 @@ public final class RecommenderEvaluation {
                 continue;
             }
             // Training items are excluded by id too, since a popularity model knows no user's items.
+            // A held-out user is asked for by their fold-in items, which are excluded the same way.
+            int[] foldIn = split.foldIn(u);
             String[] seen =
-                    new String[split.train().indptr()[u + 1] - split.train().indptr()[u]];
-            for (int e = 0; e < seen.length; e++) {
+                    new String[split.train().indptr()[u + 1] - split.train().indptr()[u] + foldIn.length];
+            for (int e = 0; e < seen.length - foldIn.length; e++) {
                 seen[e] = items.id(split.train().indices()[split.train().indptr()[u] + e]);
             }
+            for (int e = 0; e < foldIn.length; e++) {
+                seen[seen.length - foldIn.length + e] = items.id(foldIn[e]);
+            }
             ItemFilter filter = ItemFilter.NONE.excludingPurchased().excluding(seen);
-            List<ScoredItem> top = recommender.recommend(users.id(u), k, filter).items();
+            List<ScoredItem> top = foldIn.length > 0
+                    ? recommender
+                            .forHistory(
+                                    Arrays.asList(seen).subList(seen.length - foldIn.length, seen.length), k, filter)
+                            .items()
+                    : recommender.recommend(users.id(u), k, filter).items();
             int[] ranked = top.stream().mapToInt(s -> positions.get(s.itemId())).toArray();
             rankings.add(new UserRanking(ranked, relevant));
         }

@@ -31,16 +31,41 @@ public record TemporalSplit(TrainingData data, EvaluationSplit split, LocalDate 
 
     /** Builds the split from {@code warehouse}. */
     public static TemporalSplit of(Warehouse warehouse, LocalDate cutoff, int horizonDays, InteractionWeights weights) {
-        if (horizonDays < 1) {
-            throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
-        }
+        checkHorizon(horizonDays);
         TrainingData data = TrainingData.of(InteractionMatrix.build(warehouse, cutoff, weights));
-        Map<String, TreeSet<Integer>> bought = new HashMap<>();
-        Map<String, Integer> unseenItems = new LinkedHashMap<>();
         String sql = "SELECT DISTINCT o.customer_id, o.product_id FROM orders o"
                 + " JOIN products p ON p.product_id = o.product_id"
                 + " WHERE p.is_merchandise AND o.customer_id IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ?"
                 + " ORDER BY o.customer_id, o.product_id";
+        return of(warehouse, data, sql, cutoff, horizonDays);
+    }
+
+    /**
+     * The temporal protocol on an imported interaction dataset: train on its rows before the cutoff,
+     * test on the items each user seen before it interacts with in the window, with the same weight
+     * threshold.
+     */
+    public static TemporalSplit ofDataset(
+            Warehouse warehouse, String dataset, double minWeight, boolean binary, LocalDate cutoff, int horizonDays) {
+        checkHorizon(horizonDays);
+        TrainingData data = TrainingData.of(InteractionMatrix.ofDataset(warehouse, dataset, minWeight, binary, cutoff));
+        String sql = "SELECT DISTINCT user_id, item_id FROM interactions WHERE dataset = "
+                + WarehouseSql.literal(dataset) + " AND weight >= " + minWeight
+                + " AND occurred_at >= ? AND occurred_at < ? ORDER BY user_id, item_id";
+        return of(warehouse, data, sql, cutoff, horizonDays);
+    }
+
+    private static void checkHorizon(int horizonDays) {
+        if (horizonDays < 1) {
+            throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
+        }
+    }
+
+    /** The split of {@code data} against the (user, item) pairs that {@code sql} selects in the window. */
+    private static TemporalSplit of(
+            Warehouse warehouse, TrainingData data, String sql, LocalDate cutoff, int horizonDays) {
+        Map<String, TreeSet<Integer>> bought = new HashMap<>();
+        Map<String, Integer> unseenItems = new LinkedHashMap<>();
         try (WarehouseSql session = WarehouseSql.open(warehouse);
                 PreparedStatement s = session.connection().prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.valueOf(cutoff.atStartOfDay()));

@@ -104,4 +104,123 @@ class EvaluateCommandTest {
         assertThat(noWarehouse.code()).isEqualTo(2);
         assertThat(noWarehouse.err()).contains("no warehouse at");
     }
+
+    /** 60 users in three taste groups of 8 items; each user rates 6 of their group's items, dated 2024-01-d. */
+    private Path datedRatings() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int u = 0; u < 60; u++) {
+            int group = u % 3;
+            for (int j = 0; j < 6; j++) {
+                int item = group * 8 + (u + j) % 8;
+                b.append('u')
+                        .append(u)
+                        .append('\t')
+                        .append('i')
+                        .append(item)
+                        .append('\t')
+                        .append(j == 5 ? 2 : 5);
+                b.append('\t')
+                        .append(String.format(java.util.Locale.ROOT, "2024-01-%02d", 1 + j * 5))
+                        .append('\n');
+            }
+        }
+        Path file = dir.resolve("dated.tsv");
+        Files.writeString(file, b.toString());
+        return file;
+    }
+
+    @Test
+    void importedInteractionsAreEvaluatedWithHeldOutUsersAndTemporally() throws Exception {
+        String warehouse = dir.resolve("wh").toString();
+        Outcome imported = run(
+                "import",
+                "interactions",
+                "--warehouse",
+                warehouse,
+                "--input",
+                datedRatings().toString(),
+                "--dataset",
+                "tastes",
+                "--no-header",
+                "--sep",
+                "tab",
+                "--user-col",
+                "1",
+                "--item-col",
+                "2",
+                "--weight-col",
+                "3",
+                "--time-col",
+                "4",
+                "--json");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(new ObjectMapper()
+                        .readTree(imported.out())
+                        .at("/result/rowsLoaded")
+                        .asLong())
+                .isEqualTo(360);
+
+        Outcome users = run(
+                "evaluate",
+                "recs",
+                "--warehouse",
+                warehouse,
+                "--interactions",
+                "tastes",
+                "--min-weight",
+                "4",
+                "--protocol",
+                "held-out-users",
+                "--user-ratio",
+                "0.25",
+                "--ratio",
+                "0.4",
+                "--models",
+                "popularity,item-knn",
+                "--k",
+                "5",
+                "--json");
+        assertThat(users.code()).as(users.err()).isZero();
+        JsonNode board = new ObjectMapper().readTree(users.out()).at("/leaderboard");
+        assertThat(board.at("/protocol").asText()).contains("held-out-users", "25% of users");
+        JsonNode rows = board.at("/rows");
+        // 15 of the 60 users are held out; each keeps 5 positives (the weight-2 rating is ignored).
+        assertThat(rows.get(1).at("/metrics/0/users").asInt()).isEqualTo(15);
+        // Folded in from their own group's items, item-kNN finds the group; popularity cannot.
+        assertThat(rows.get(1).at("/metrics/0/recall").asDouble()).isGreaterThan(0.9);
+        assertThat(rows.get(0).at("/metrics/0/recall").asDouble()).isLessThan(0.5);
+
+        Outcome temporal = run(
+                "evaluate",
+                "recs",
+                "--warehouse",
+                warehouse,
+                "--interactions",
+                "tastes",
+                "--min-weight",
+                "4",
+                "--protocol",
+                "temporal",
+                "--as-of",
+                "2024-01-15",
+                "--horizon-days",
+                "10",
+                "--models",
+                "item-knn",
+                "--k",
+                "5",
+                "--json");
+        assertThat(temporal.code()).as(temporal.err()).isZero();
+        // Every user rated 3 items before the 15th and 2 in the window (the 16th and 21st).
+        assertThat(new ObjectMapper()
+                        .readTree(temporal.out())
+                        .at("/leaderboard/rows/0/metrics/0/users")
+                        .asInt())
+                .isEqualTo(60);
+
+        Outcome missing =
+                run("evaluate", "recs", "--warehouse", warehouse, "--interactions", "nope", "--protocol", "holdout");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("interaction dataset 'nope' has no rows");
+    }
 }
