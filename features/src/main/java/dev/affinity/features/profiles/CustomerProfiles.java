@@ -108,7 +108,8 @@ public final class CustomerProfiles {
         return profiles;
     }
 
-    static Object javaValue(Object v) {
+    /** A JDBC value as profiles hold it: timestamps as {@code LocalDateTime}, dates as {@code LocalDate}. */
+    public static Object javaValue(Object v) {
         if (v instanceof Timestamp t) {
             return t.toLocalDateTime();
         }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             EvaluateCommand.class,
             TrainCommand.class,
+            SegmentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {
