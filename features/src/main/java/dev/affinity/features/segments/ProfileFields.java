@@ -68,6 +68,16 @@ public final class ProfileFields {
                 "m_score")) {
             f.put(n, ValueType.NUMBER);
         }
+        for (String n : List.of(
+                "first_name",
+                "last_name",
+                "last_purchased_product_id",
+                "last_purchased_item",
+                "last_purchase_category")) {
+            f.put(n, ValueType.STRING);
+        }
+        f.put("email_opt_in", ValueType.BOOLEAN);
+        f.put("do_not_sell", ValueType.BOOLEAN);
         f.put("churn_score", ValueType.NUMBER);
         f.put("churn_tier", ValueType.STRING);
         return new ProfileFields(f);

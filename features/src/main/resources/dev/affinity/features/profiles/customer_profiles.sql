@@ -46,6 +46,18 @@ favourite AS (
           FROM category_spend)
     WHERE rank = 1
 ),
+-- The last merchandise line bought: for "you recently bought ..." tokens. Ties (one order, several
+-- lines) go to the largest line, then the first product id.
+last_purchase AS (
+    SELECT customer_id, product_id AS last_purchased_product_id, title AS last_purchased_item,
+           category AS last_purchase_category
+    FROM (SELECT o.customer_id, o.product_id, p.title, p.category,
+                 row_number() OVER (PARTITION BY o.customer_id
+                                    ORDER BY o.ordered_at DESC, o.quantity * o.unit_price DESC, o.product_id) AS rank
+          FROM o JOIN products p ON p.product_id = o.product_id
+          WHERE p.is_merchandise)
+    WHERE rank = 1
+),
 web AS (
     SELECT customer_id,
            count(*) FILTER (WHERE event_type = 'add_to_cart') AS add_to_cart_count,
@@ -85,7 +97,7 @@ mail AS (
 ),
 -- Who has a profile: customers who signed up before the cutoff, or were active before it.
 population AS (
-    SELECT c.customer_id, c.city, c.country, c.signup_date
+    SELECT c.customer_id, c.city, c.country, c.signup_date, c.first_name, c.last_name, c.email_opt_in, c.do_not_sell
     FROM customers c
     WHERE c.signup_date < CAST(${as_of} AS DATE)
        OR c.customer_id IN (SELECT customer_id FROM purchases
@@ -120,12 +132,20 @@ profile AS (
         ml.emails_opened / nullif(ml.emails_sent, 0)                             AS email_open_rate,
         ml.emails_clicked / nullif(ml.emails_sent, 0)                            AS email_click_rate,
         coalesce(w.add_to_cart_count, 0)                                         AS add_to_cart_count,
-        coalesce(a.abandoned_carts, 0)                                           AS abandoned_carts
+        coalesce(a.abandoned_carts, 0)                                           AS abandoned_carts,
+        p.first_name,
+        p.last_name,
+        p.email_opt_in,
+        p.do_not_sell,
+        lp.last_purchased_product_id,
+        lp.last_purchased_item,
+        lp.last_purchase_category
     FROM population p
     LEFT JOIN purchases b   ON b.customer_id = p.customer_id
     LEFT JOIN basket k      ON k.customer_id = p.customer_id
     LEFT JOIN refunds f     ON f.customer_id = p.customer_id
     LEFT JOIN favourite fav ON fav.customer_id = p.customer_id
+    LEFT JOIN last_purchase lp ON lp.customer_id = p.customer_id
     LEFT JOIN web w         ON w.customer_id = p.customer_id
     LEFT JOIN abandoned a   ON a.customer_id = p.customer_id
     LEFT JOIN mail ml       ON ml.customer_id = p.customer_id

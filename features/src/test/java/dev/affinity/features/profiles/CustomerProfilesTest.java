@@ -121,6 +121,12 @@ class CustomerProfilesTest {
         assertThat(ada.get("recency_days")).isEqualTo(9); // 9 days 19 hours before T
         assertThat((double) ada.get("monetary")).isCloseTo(20 + 40 + 30 + 20 - 10, within(1e-9));
         assertThat((double) ada.get("avg_order_value")).isCloseTo(110 / 3.0, within(1e-9));
+        // Her last purchase before T is o3 (p3, Kitchen); o9 after T is not seen.
+        assertThat(ada.get("last_purchased_product_id")).isEqualTo("p3");
+        assertThat(ada.get("last_purchased_item")).isEqualTo("Title p3");
+        assertThat(ada.get("last_purchase_category")).isEqualTo("Kitchen");
+        assertThat(ada.get("first_name")).isEqualTo("First");
+        assertThat(ada.get("email_opt_in")).isEqualTo(true);
         assertThat((double) ada.get("return_rate")).isCloseTo(10 / 110.0, within(1e-9));
         assertThat(ada.get("orders_30d")).isEqualTo(1L);
         assertThat(ada.get("orders_90d")).isEqualTo(2L);
