@@ -19,6 +19,7 @@ import java.util.function.ToIntFunction;
  *   <li>{@code lower(s)}, {@code upper(s)}, {@code length(s)}, {@code contains(s, part)}
  *   <li>{@code abs(x)}, {@code round(x)}, {@code min(x, y)}, {@code max(x, y)}
  *   <li>{@code coalesce(x, fallback)}: x, or the fallback when x is missing (same type)
+ *   <li>{@code if(condition, a, b)}: a when the condition holds, else b (missing when it is unknown)
  *   <li>{@code is_missing(x)}: whether x is missing
  *   <li>{@code in_segment("Name")}: membership of another segment (evaluated first; no cycles)
  * </ul>
@@ -30,6 +31,15 @@ public final class RuleCompiler {
     private final Set<Integer> segmentsUsed = new HashSet<>();
 
     private record Typed(ValueType type, Node node) {}
+
+    /**
+     * A compiled expression of any type, for values such as personalization tokens.
+     *
+     * @param type the expression's type
+     * @param node the compiled expression
+     * @param segmentsUsed indexes of the segments it tests with {@code in_segment}
+     */
+    public record Expression(ValueType type, Node node, Set<Integer> segmentsUsed) {}
 
     private RuleCompiler(String segment, ProfileFields fields, ToIntFunction<String> segmentIndex) {
         this.segment = segment;
@@ -44,13 +54,27 @@ public final class RuleCompiler {
      * @throws RuleException naming the segment, position and field of the first problem
      */
     public static Rule compile(String segment, String rule, ProfileFields fields, ToIntFunction<String> segmentIndex) {
-        RuleCompiler compiler = new RuleCompiler(segment, fields, segmentIndex);
-        Expr parsed = RuleParser.parse(segment, rule);
+        String owner = "segment '" + segment + "'";
+        RuleCompiler compiler = new RuleCompiler(owner, fields, segmentIndex);
+        Expr parsed = RuleParser.parse(owner, rule);
         Typed t = compiler.compile(parsed);
         if (t.type != ValueType.BOOLEAN) {
-            throw new RuleException(segment, 1, null, "the rule is a " + t.type.label() + ", not a condition");
+            throw new RuleException(owner, 1, null, "the rule is a " + t.type.label() + ", not a condition");
         }
         return new Rule(rule, t.node, Set.copyOf(compiler.segmentsUsed));
+    }
+
+    /**
+     * Parses and compiles an expression of any type (a token's value, say).
+     *
+     * @param owner what the expression belongs to, named in errors (such as {@code token 'tier'})
+     * @throws RuleException naming the owner, position and field of the first problem
+     */
+    public static Expression compileExpression(
+            String owner, String text, ProfileFields fields, ToIntFunction<String> segmentIndex) {
+        RuleCompiler compiler = new RuleCompiler(owner, fields, segmentIndex);
+        Typed t = compiler.compile(RuleParser.parse(owner, text));
+        return new Expression(t.type, t.node, Set.copyOf(compiler.segmentsUsed));
     }
 
     private Typed compile(Expr e) {
@@ -273,6 +297,28 @@ public final class RuleCompiler {
                 segmentsUsed.add(s);
                 return new Typed(ValueType.BOOLEAN, (row, c) -> c.members()[s]);
             }
+            case "if" -> {
+                arity(call, 3);
+                Typed condition = compile(args.get(0));
+                expect(args.get(0), condition, ValueType.BOOLEAN, "if");
+                Typed then = compile(args.get(1));
+                Typed otherwise = compile(args.get(2));
+                if (then.type != otherwise.type) {
+                    throw new RuleException(
+                            segment,
+                            args.get(2).position(),
+                            fieldName(args.get(1), args.get(2)),
+                            "if needs two branches of one type, got " + then.type.label() + " and "
+                                    + otherwise.type.label());
+                }
+                Node c = condition.node;
+                Node a = then.node;
+                Node b = otherwise.node;
+                return new Typed(then.type, (row, ctx) -> {
+                    Object v = c.eval(row, ctx);
+                    return v == null ? null : (Boolean) v ? a.eval(row, ctx) : b.eval(row, ctx);
+                });
+            }
             case "is_missing" -> {
                 arity(call, 1);
                 Node n = compile(args.get(0)).node;
@@ -378,7 +424,7 @@ public final class RuleCompiler {
                         null,
                         "unknown function '" + f
                                 + "' (functions: days_since, lower, upper, length, contains, abs, round,"
-                                + " min, max, coalesce, is_missing, in_segment)");
+                                + " min, max, coalesce, if, is_missing, in_segment)");
         }
     }
 

@@ -99,6 +99,10 @@ class RuleCompilerTest {
                 .isTrue();
         assertThat(eval("in_segment('VIP') and churn_tier == 'low'", ALICE)).isTrue();
         assertThat(eval("TRUE == true AND NOT false", ALICE)).isTrue();
+        assertThat(eval("if(monetary >= 500, 'Gold', 'Silver') == 'Gold'", ALICE))
+                .isTrue();
+        assertThat(eval("is_missing(if(favourite_category == 'x', 1, 2))", ALICE))
+                .isTrue();
     }
 
     @Test
@@ -155,5 +159,7 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> eval("(".repeat(100) + "true" + ")".repeat(100), ALICE))
                 .hasMessageContaining("nests deeper than 64");
         assertThatThrownBy(() -> eval("  ", ALICE)).hasMessageContaining("the rule is empty");
+        assertThatThrownBy(() -> eval("if(true, 'a', 1) == 'a'", ALICE))
+                .hasMessageContaining("rule position 15: if needs two branches of one type, got string and number");
     }
 }
