@@ -21,6 +21,7 @@ public final class ErrorMapper {
     /** Registers the handlers on {@code config}. */
     public static void register(JavalinConfig config) {
         config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.exception(
                 ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
         config.routes.exception(
@@ -78,6 +79,40 @@ public final class ErrorMapper {
     private static String safePath(Context ctx) {
         String path = ctx.path().replaceAll("\\p{Cntrl}", "?");
         return path.length() > 200 ? path.substring(0, 200) + "..." : path;
+    }
+
+    /**
+     * Requests Jetty refuses before they reach Javalin (malformed or ambiguous URIs, oversized
+     * headers) get the same JSON error body instead of Jetty's HTML page.
+     */
+    static final class JettyErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(
+                org.eclipse.jetty.server.Request request,
+                org.eclipse.jetty.server.Response response,
+                org.eclipse.jetty.util.Callback callback) {
+            Object attribute = request.getAttribute(ERROR_STATUS);
+            int status = attribute instanceof Integer i ? i : response.getStatus();
+            if (status < 400) {
+                status = 400;
+            }
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", codeOf(status));
+            error.put("message", "the request was refused before routing (status " + status + ")");
+            error.put("field", null);
+            byte[] body;
+            try {
+                body = Json.MAPPER.writeValueAsBytes(Map.of("error", error));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                body = "{\"error\":{\"code\":\"bad_request\",\"message\":\"refused\",\"field\":null}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            response.setStatus(status);
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CACHE_CONTROL, "no-store");
+            response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+            return true;
+        }
     }
 
     private static String codeOf(int status) {
