@@ -33,8 +33,8 @@ class FuzzIT {
             "/healthz",
             "/readyz",
             "/openapi.json");
-    static final List<String> PARAMS = List.of(
-            "k", "exclude", "category", "min_price", "max_price", "in_stock", "exclude_purchased", "zzz");
+    static final List<String> PARAMS =
+            List.of("k", "exclude", "category", "min_price", "max_price", "in_stock", "exclude_purchased", "zzz");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
     @Test
@@ -63,31 +63,50 @@ class FuzzIT {
                 HttpCalls.Answer a = http.send(method, path + query, body);
                 String what = method + " " + path + query + " body=" + body + " -> " + a.status() + " " + a.body();
                 assertThat(a.status()).as(what).isLessThan(500);
-                assertThat(a.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.");
+                assertThat(a.body())
+                        .as(what)
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ")
+                        .doesNotContain("java.");
                 if (a.status() >= 400) {
-                    assertThat(a.json().get("error").get("code").asText()).as(what).isNotBlank();
+                    assertThat(a.json().get("error").get("code").asText())
+                            .as(what)
+                            .isNotBlank();
                 }
             }
         }
     }
 
     static String word(Random r) {
-        String[] words = {"u1", "u2", "p1", "stranger", "", " ", "%", "..", "null", "🙂", "a\"b", "<script>", "x".repeat(300)};
+        String[] words = {
+            "u1", "u2", "p1", "stranger", "", " ", "%", "..", "null", "🙂", "a\"b", "<script>", "x".repeat(300)
+        };
         String w = words[r.nextInt(words.length)];
         return URLEncoder.encode(w, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String value(Random r) {
-        String[] values = {"0", "-1", "3", "100", "101", "1e309", "NaN", "abc", "", "true", "maybe", "p1,p2", ",,,", "9".repeat(30)};
+        String[] values = {
+            "0", "-1", "3", "100", "101", "1e309", "NaN", "abc", "", "true", "maybe", "p1,p2", ",,,", "9".repeat(30)
+        };
         return values[r.nextInt(values.length)];
     }
 
     static String body(Random r) {
         String[] bodies = {
-            "{}", "[]", "null", "{\"ids\": 5}", "{\"ids\": [1, 2]}", "{\"ids\": [\"u1\"], \"k\": 101}",
-            "{\"ids\": [\"u1\"], \"k\": {\"a\": 1}}", "{\"ids\": [\"u1\"], \"min_price\": 5, \"max_price\": 1}",
-            "{\"ids\": [\"u1\"", "\u0000\u0001", "{\"ids\": [\"u1\", \"u2\"], \"exclude\": \"p1\"}",
-            "{\"ids\": [\"u1\"], \"in_stock\": \"perhaps\"}", "{\"ids\": [\"" + "y".repeat(500) + "\"]}"
+            "{}",
+            "[]",
+            "null",
+            "{\"ids\": 5}",
+            "{\"ids\": [1, 2]}",
+            "{\"ids\": [\"u1\"], \"k\": 101}",
+            "{\"ids\": [\"u1\"], \"k\": {\"a\": 1}}",
+            "{\"ids\": [\"u1\"], \"min_price\": 5, \"max_price\": 1}",
+            "{\"ids\": [\"u1\"",
+            "\u0000\u0001",
+            "{\"ids\": [\"u1\", \"u2\"], \"exclude\": \"p1\"}",
+            "{\"ids\": [\"u1\"], \"in_stock\": \"perhaps\"}",
+            "{\"ids\": [\"" + "y".repeat(500) + "\"]}"
         };
         return bodies[r.nextInt(bodies.length)];
     }

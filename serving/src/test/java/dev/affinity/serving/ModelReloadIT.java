@@ -58,8 +58,13 @@ class ModelReloadIT {
                             continue;
                         }
                         JsonNode p = a.json();
-                        String version = p.get("model_versions").get("recommender").asText();
-                        String first = p.get("recommendations").get("items").get(0).get("id").asText();
+                        String version =
+                                p.get("model_versions").get("recommender").asText();
+                        String first = p.get("recommendations")
+                                .get("items")
+                                .get(0)
+                                .get("id")
+                                .asText();
                         String earlier = firstItemByVersion.putIfAbsent(version, first);
                         if (earlier != null && !earlier.equals(first)) {
                             failures.incrementAndGet();
@@ -79,12 +84,18 @@ class ModelReloadIT {
                 f.get(30, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            assertThat(failures.get()).as("failed or mixed answers among " + requests.get()).isZero();
+            assertThat(failures.get())
+                    .as("failed or mixed answers among " + requests.get())
+                    .isZero();
             assertThat(requests.get()).isGreaterThan(100);
             assertThat(firstItemByVersion)
                     .containsEntry("recommender-als@v000001", "p4")
                     .containsEntry("recommender-als@v000002", "p5");
-            assertThat(http.get("/v1/users/u1/recommendations?k=1").json().get("recommendations").get("model_version").asText())
+            assertThat(http.get("/v1/users/u1/recommendations?k=1")
+                            .json()
+                            .get("recommendations")
+                            .get("model_version")
+                            .asText())
                     .isEqualTo("recommender-als@v000002");
         }
     }
@@ -108,15 +119,25 @@ class ModelReloadIT {
             assertThat(report.get("problems").get(0).asText()).contains("recommender-als@v000002");
             JsonNode p = admin.get("/v1/users/u1/personalization?k=1").json();
             assertThat(p.get("model_versions").get("recommender").asText()).isEqualTo("recommender-als@v000001");
-            assertThat(p.get("recommendations").get("items").get(0).get("id").asText()).isEqualTo("p4");
-            assertThat(admin.get("/admin/models").json().get("problem").asText()).contains("v000002");
+            assertThat(p.get("recommendations").get("items").get(0).get("id").asText())
+                    .isEqualTo("p4");
+            assertThat(admin.get("/admin/models").json().get("problem").asText())
+                    .contains("v000002");
             assertThat(admin.get("/metrics").body())
                     .containsPattern("affinity_model_load_failures_total\\{model=\"recommender-als\"} 1");
             assertThat(admin.get("/readyz").status()).isEqualTo(200);
             // A later good version is picked up; the broken one is not retried.
             Fixture.publish(registry, "recommender-als", Fixture.factorModel(0f));
-            assertThat(admin.send("POST", "/admin/models/reload", null).json().get("swapped").asBoolean()).isTrue();
-            assertThat(admin.get("/v1/users/u1/personalization?k=1").json().get("model_versions").get("recommender").asText())
+            assertThat(admin.send("POST", "/admin/models/reload", null)
+                            .json()
+                            .get("swapped")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(admin.get("/v1/users/u1/personalization?k=1")
+                            .json()
+                            .get("model_versions")
+                            .get("recommender")
+                            .asText())
                     .isEqualTo("recommender-als@v000003");
         }
     }
@@ -132,7 +153,8 @@ class ModelReloadIT {
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().get("reason").asText()).contains("no recommender");
             JsonNode p = http.get("/v1/users/u1/personalization").json();
-            assertThat(p.get("fallback_reasons").get("recommendations").asText()).isEqualTo("model_not_loaded");
+            assertThat(p.get("fallback_reasons").get("recommendations").asText())
+                    .isEqualTo("model_not_loaded");
             assertThat(p.get("fallback_reasons").get("churn").asText()).isEqualTo("model_not_loaded");
             assertThat(p.get("tokens").get("first_name").asText()).isEqualTo("Ada");
             // Distinct buyers in the orders: p5 3, p3 2, p1 1.
@@ -152,7 +174,12 @@ class ModelReloadIT {
             // The churn model arrives later and is picked up with the profile fields it needs.
             Fixture.publishChurn(registry);
             http.send("POST", "/admin/models/reload", null);
-            assertThat(http.get("/v1/users/u1/churn").json().get("churn").get("score").asInt()).isEqualTo(9);
+            assertThat(http.get("/v1/users/u1/churn")
+                            .json()
+                            .get("churn")
+                            .get("score")
+                            .asInt())
+                    .isEqualTo(9);
         }
     }
 
@@ -165,7 +192,8 @@ class ModelReloadIT {
             JsonNode p = http.get("/v1/users/u1/personalization?k=2").json();
             assertThat(p.get("model_versions").get("recommender").asText()).isEqualTo("recommender-item-knn@v000001");
             assertThat(ServingApiIT.ids(p.get("recommendations"))).containsExactly("p4", "p3");
-            assertThat(p.get("recommendations").get("items").get(0).get("title").asText()).isEqualTo("p4");
+            assertThat(p.get("recommendations").get("items").get(0).get("title").asText())
+                    .isEqualTo("p4");
             assertThat(p.get("known").asBoolean()).isTrue();
             assertThat(p.get("tokens").get("first_name").asText()).isEqualTo("Valued Customer");
         }

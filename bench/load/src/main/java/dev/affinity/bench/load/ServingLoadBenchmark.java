@@ -43,8 +43,21 @@ public final class ServingLoadBenchmark {
 
         long before = usedAfterGc();
         ServingConfig config = new ServingConfig(
-                "127.0.0.1", 0, null, dir.resolve("registry"), dir.resolve("warehouse"), null, null, 0, 300, 10, 100,
-                1000, 1, null, null);
+                "127.0.0.1",
+                0,
+                null,
+                dir.resolve("registry"),
+                dir.resolve("warehouse"),
+                null,
+                null,
+                0,
+                300,
+                10,
+                100,
+                1000,
+                1,
+                null,
+                null);
         ServingMetrics metrics = new ServingMetrics();
         ModelRegistry registry = new ModelRegistry(config.registry());
         ModelManager manager = new ModelManager(config, registry, Warehouse.openExisting(config.warehouse()), metrics);
@@ -58,13 +71,16 @@ public final class ServingLoadBenchmark {
                 loadSeconds,
                 (after - before) / 1e6,
                 after / 1e6);
-        try (ServingServer server = ServingApp.create(config, manager, registry, metrics).start()) {
+        try (ServingServer server =
+                ServingApp.create(config, manager, registry, metrics).start()) {
             byte[] constant = "{\"status\":\"ok\",\"items\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             Javalin trivial = Javalin.create(cfg -> {
                         cfg.startup.showJavalinBanner = false;
                         cfg.jetty.host = "127.0.0.1";
                         cfg.jetty.port = 0;
-                        cfg.routes.get("/constant", ctx -> ctx.contentType("application/json").result(constant));
+                        cfg.routes.get(
+                                "/constant",
+                                ctx -> ctx.contentType("application/json").result(constant));
                     })
                     .start();
             try {
@@ -75,8 +91,15 @@ public final class ServingLoadBenchmark {
                     int concurrency = Integer.parseInt(c.strip());
                     Result base = run("constant", trivial.port(), i -> "/constant", concurrency, seconds);
                     Result p = run(
-                            "personalization", server.port(), i -> personalization.formatted("c" + i), concurrency, seconds);
-                    System.out.printf(Locale.ROOT, "c=%d personalization/constant throughput = %.2f%n", concurrency,
+                            "personalization",
+                            server.port(),
+                            i -> personalization.formatted("c" + i),
+                            concurrency,
+                            seconds);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "c=%d personalization/constant throughput = %.2f%n",
+                            concurrency,
                             p.throughput / base.throughput);
                 }
                 fixedRate(server.port(), customers, personalization, rate, 8, seconds * 2);
@@ -165,7 +188,9 @@ public final class ServingLoadBenchmark {
                         while ((wait = intended - System.nanoTime()) > 0) {
                             java.util.concurrent.locks.LockSupport.parkNanos(wait);
                         }
-                        String path = template.contains("%s") ? template.formatted("c" + random.nextInt(customers)) : template;
+                        String path = template.contains("%s")
+                                ? template.formatted("c" + random.nextInt(customers))
+                                : template;
                         if (client.get(path) != 200) {
                             errors.incrementAndGet();
                         }
@@ -206,5 +231,4 @@ public final class ServingLoadBenchmark {
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
     }
-
 }

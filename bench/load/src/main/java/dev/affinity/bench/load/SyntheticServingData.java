@@ -45,16 +45,29 @@ final class SyntheticServingData {
             TableAppender c = load.appender(Tables.CUSTOMERS);
             for (int i = 0; i < customers; i++) {
                 c.append(new Object[] {
-                    "c" + i, null, names[i % names.length], null, cities[i % cities.length], "UK", null, true,
+                    "c" + i,
+                    null,
+                    names[i % names.length],
+                    null,
+                    cities[i % cities.length],
+                    "UK",
+                    null,
+                    true,
                     i % 100 == 0
                 });
             }
             TableAppender p = load.appender(Tables.PRODUCTS);
             for (int i = 0; i < products; i++) {
                 p.append(new Object[] {
-                    "p" + i, "Product number " + i, null, "category-" + (i % 50), 1 + random.nextInt(20000) / 100.0,
-                    "https://shop.example/products/p" + i, "https://img.example/products/p" + i + ".jpg",
-                    random.nextInt(10) != 0, true
+                    "p" + i,
+                    "Product number " + i,
+                    null,
+                    "category-" + (i % 50),
+                    1 + random.nextInt(20000) / 100.0,
+                    "https://shop.example/products/p" + i,
+                    "https://img.example/products/p" + i + ".jpg",
+                    random.nextInt(10) != 0,
+                    true
                 });
             }
             load.commit(LocalDateTime.of(2024, 6, 1, 0, 0), null);
@@ -112,7 +125,12 @@ final class SyntheticServingData {
                 d -> {
                     ArtifactWriter w = ArtifactWriter.create(d);
                     model.writeTo(w);
-                    return w.finish("recommender-als", ModelType.FACTORS, null, null, Map.of(),
+                    return w.finish(
+                            "recommender-als",
+                            ModelType.FACTORS,
+                            null,
+                            null,
+                            Map.of(),
                             Provenance.here("synthetic-random-factors", warehouse.fingerprint(), null, seed));
                 },
                 true);
@@ -130,10 +148,16 @@ final class SyntheticServingData {
                 d -> {
                     ArtifactWriter w = ArtifactWriter.create(d);
                     churn.writeTo(w);
-                    return w.finish("churn", ModelType.CHURN_LOGISTIC, churn.hyperparameters(Map.of()),
-                            churn.featureSchema(), Map.of(), Provenance.here("synthetic", "-", null, seed));
+                    return w.finish(
+                            "churn",
+                            ModelType.CHURN_LOGISTIC,
+                            churn.hyperparameters(Map.of()),
+                            churn.featureSchema(),
+                            Map.of(),
+                            Provenance.here("synthetic", "-", null, seed));
                 },
                 true);
-        Files.writeString(dir.resolve("ready"), customers + " customers, " + products + " products, rank " + rank + "\n");
+        Files.writeString(
+                dir.resolve("ready"), customers + " customers, " + products + " products, rank " + rank + "\n");
     }
 }
