@@ -1,0 +1,102 @@
+package dev.affinity.serving;
+
+import dev.affinity.features.warehouse.Warehouse;
+import dev.affinity.models.registry.ModelRegistry;
+import dev.affinity.serving.config.ConfigException;
+import dev.affinity.serving.config.ConfigLoader;
+import dev.affinity.serving.config.ServingConfig;
+import dev.affinity.serving.metrics.ServingMetrics;
+import dev.affinity.serving.models.ModelManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code affinity serve}: reads the configuration (file, then flags), validates it, logs it with
+ * secrets redacted, builds the server with {@link ServingApp#create} and runs it until stopped.
+ * Exits 2 naming the option, file or field on bad input.
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the send-time personalization API (see README: HTTP API).")
+public final class ServingMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServingMain.class);
+
+    @Option(names = "--config", description = "configuration file, JSON or YAML (.yaml/.yml)")
+    Path configFile;
+
+    @Option(names = "--registry", description = "model registry directory (default: registry)")
+    Path registry;
+
+    @Option(names = "--warehouse", description = "warehouse directory (catalog, customers, profiles)")
+    Path warehouse;
+
+    @Option(names = "--host", description = "interface to listen on (default: 127.0.0.1)")
+    String host;
+
+    @Option(names = "--port", description = "HTTP port (default: 7070)")
+    Integer port;
+
+    @Option(names = "--ops-port", description = "separate port for /healthz, /readyz, /metrics")
+    Integer opsPort;
+
+    /** Runs the server; see the class comment. */
+    public static void main(String[] args) {
+        int code = new CommandLine(new ServingMain()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        ServingConfig config;
+        try {
+            Map<String, Object> flags = new LinkedHashMap<>();
+            flags.put("registry", registry);
+            flags.put("warehouse", warehouse);
+            flags.put("host", host);
+            flags.put("port", port);
+            flags.put("opsPort", opsPort);
+            config = ConfigLoader.load(configFile, flags);
+            if (config.warehouse() != null && !Files.isDirectory(config.warehouse())) {
+                throw new ConfigException("warehouse", "no warehouse directory at " + config.warehouse());
+            }
+        } catch (ConfigException e) {
+            System.err.println("affinity serve: bad configuration: " + e.getMessage());
+            return 2;
+        }
+        LOG.info("configuration: {}", config.redacted());
+        if (!config.authEnabled()) {
+            LOG.warn("no API keys configured: every endpoint is open (fine on 127.0.0.1, not on a network)");
+        }
+        ServingMetrics metrics = new ServingMetrics();
+        ModelRegistry models = new ModelRegistry(config.registry());
+        Warehouse wh = config.warehouse() == null ? null : Warehouse.openExisting(config.warehouse());
+        ModelManager manager = new ModelManager(config, models, wh, metrics);
+        ServingServer server =
+                ServingApp.create(config, manager, models, metrics).start();
+        LOG.info(
+                "listening on http://{}:{} (ops on port {}); loading models",
+                config.host(),
+                server.port(),
+                server.opsPort());
+        manager.reload();
+        LOG.info("ready: {}", manager.ready() ? "yes" : "no - " + manager.lastProblem());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "affinity-shutdown"));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

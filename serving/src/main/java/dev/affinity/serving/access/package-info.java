@@ -1,0 +1,2 @@
+/** API keys with scopes, configured as hashes. */
+package dev.affinity.serving.access;

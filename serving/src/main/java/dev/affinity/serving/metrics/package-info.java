@@ -1,0 +1,2 @@
+/** Prometheus metrics through Micrometer. */
+package dev.affinity.serving.metrics;

@@ -1,0 +1,77 @@
+package dev.affinity.serving.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void yamlFileWithFlagsOnTop() throws Exception {
+        Path file = dir.resolve("serving.yaml");
+        Files.writeString(file, """
+                port: 8080
+                registry: /srv/registry
+                recommenderModels: [recommender-ease, recommender-popularity]
+                tokenDefaults:
+                  first_name: Friend
+                apiKeys:
+                  - name: esp
+                    sha256: %s
+                    scopes: [read]
+                """.formatted(ApiKeyConfig.hash("secret-key")));
+        ServingConfig c = ConfigLoader.load(file, Map.of("port", 9090, "host", "0.0.0.0"));
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.registry()).isEqualTo(Path.of("/srv/registry"));
+        assertThat(c.recommenderModels()).containsExactly("recommender-ease", "recommender-popularity");
+        assertThat(c.tokenDefaults()).containsEntry("first_name", "Friend").containsEntry("city", "");
+        assertThat(c.churnModel()).isEqualTo("churn");
+        assertThat(c.maxK()).isEqualTo(100);
+        assertThat(c.authEnabled()).isTrue();
+        assertThat(c.redacted()).doesNotContain(ApiKeyConfig.hash("secret-key")).contains("esp");
+    }
+
+    @Test
+    void defaultsWithoutAFile() {
+        ServingConfig c = ConfigLoader.load(null, Map.of());
+        assertThat(c.port()).isEqualTo(7070);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.recommenderModels()).first().isEqualTo("recommender-als");
+        assertThat(c.tokenDefaults()).containsEntry("first_name", "Valued Customer");
+        assertThat(c.authEnabled()).isFalse();
+    }
+
+    @Test
+    void badValuesNameTheirField() throws Exception {
+        Path file = dir.resolve("serving.json");
+        Files.writeString(file, "{\"maxK\": 500}");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("maxK");
+        Files.writeString(file, "{\"prot\": 1}");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("prot");
+        Files.writeString(file, "{\"port\": \"high\"}");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port");
+        Files.writeString(file, "{\"port\": ");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serving.json:");
+        assertThatThrownBy(() -> new ApiKeyConfig("esp", "abc", List.of("read")))
+                .hasMessageContaining("apiKeys.esp.sha256");
+        assertThatThrownBy(() -> new ApiKeyConfig("esp", ApiKeyConfig.hash("k"), List.of("write")))
+                .hasMessageContaining("apiKeys.esp.scopes");
+    }
+}
