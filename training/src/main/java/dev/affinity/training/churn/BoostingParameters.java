@@ -1,13 +1,15 @@
 package dev.affinity.training.churn;
 
 /**
- * Settings shared by the gradient-boosted tree candidates (XGBoost and Smile).
+ * Settings shared by the gradient-boosted tree candidates (XGBoost and Smile). The defaults were
+ * chosen on the validation rows of the Online Retail protocol (depth 2, 3 and 4; learning rate 0.02
+ * with 400 trees and 0.05 with 150; minimum leaf 20 and 50): shallow trees won for both libraries.
  *
- * @param trees boosting rounds (default 200)
- * @param maxDepth depth limit of each tree (default 3)
+ * @param trees boosting rounds (default 150)
+ * @param maxDepth depth limit of each tree (default 2)
  * @param learningRate shrinkage of each tree (default 0.05)
  * @param subsample share of rows each tree sees (default 0.8)
- * @param minLeafSize XGBoost's minimum child weight and Smile's node size (default 20)
+ * @param minLeafSize XGBoost's minimum child weight and Smile's node size (default 50)
  * @param seed sampling seed
  */
 public record BoostingParameters(
@@ -33,6 +35,6 @@ public record BoostingParameters(
 
     /** The defaults with {@code seed}. */
     public static BoostingParameters defaults(long seed) {
-        return new BoostingParameters(200, 3, 0.05, 0.8, 20, seed);
+        return new BoostingParameters(150, 2, 0.05, 0.8, 50, seed);
     }
 }

@@ -24,10 +24,10 @@ import java.util.function.Consumer;
  * @param trainChurnRate share of training rows that churned
  * @param calibration the calibration method
  * @param tiers the risk tiers
- * @param rows the baseline first, then the candidates in the order given
+ * @param rows the baseline first (when there is one), then the candidates in the order given
  * @param winner the winning candidate's name
  * @param winnerBeatsBaseline whether the winner's validation log loss and ROC-AUC are both better
- *     than the baseline's (the condition to publish it)
+ *     than the baseline's (the condition to publish it); true when there is no baseline
  * @param winnerModel the winner, calibrated, with the tiers
  * @param winnerTrainer the trainer of the winner
  */
@@ -74,6 +74,7 @@ public record ChurnExperiment(
      * @param train training rows
      * @param validation validation rows (model choice and calibration)
      * @param test test rows, never seen before the report
+     * @param baseline the baseline to beat, or {@code null} when the table lacks its columns
      */
     public static ChurnExperiment run(
             String protocol,
@@ -104,20 +105,26 @@ public record ChurnExperiment(
         List<Row> rows = new ArrayList<>();
         List<ChurnScorer> models = new ArrayList<>();
         List<ChurnTrainer> trainers = new ArrayList<>();
-        trainers.add(baseline);
+        if (baseline != null) {
+            trainers.add(baseline);
+        }
         trainers.addAll(candidates);
         for (ChurnTrainer trainer : trainers) {
             progress.accept("training " + trainer.name());
+            // The baseline picks its own columns, even one constant in training.
+            ChurnTable trainRows = trainer == baseline ? train : tr;
+            ChurnTable validationRows = trainer == baseline ? validation : va;
+            ChurnTable testRows = trainer == baseline ? test : te;
             long start = System.nanoTime();
-            ChurnScorer raw = trainer.train(tr);
+            ChurnScorer raw = trainer.train(trainRows);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] pv = ChurnModels.probabilities(raw, va);
+            double[] pv = ChurnModels.probabilities(raw, validationRows);
             ChurnMetrics validated = ChurnMetrics.of(pv, va.churned());
             Calibration calibration = Calibrators.fit(method, pv, va.churned());
             ChurnScorer model = ChurnModels.with(raw, calibration, tiers);
-            ChurnReport report = ChurnReport.of(ChurnModels.probabilities(model, te), te.churned(), tiers);
+            ChurnReport report = ChurnReport.of(ChurnModels.probabilities(model, testRows), testRows.churned(), tiers);
             progress.accept("measuring the scoring speed of " + trainer.name());
-            double speed = ChurnModels.throughput(model, te);
+            double speed = ChurnModels.throughput(model, testRows);
             rows.add(new Row(
                     trainer.name(),
                     trainer == baseline,
@@ -129,21 +136,23 @@ public record ChurnExperiment(
                     report));
             models.add(model);
         }
-        int best = 1;
+        int first = baseline == null ? 0 : 1;
+        int best = first;
         Comparator<Row> order = Comparator.comparingDouble(
                         (Row r) -> r.validation().logLoss())
                 .thenComparing(
                         Comparator.comparingDouble((Row r) -> r.validation().prAuc())
                                 .reversed());
-        for (int i = 2; i < rows.size(); i++) {
+        for (int i = first + 1; i < rows.size(); i++) {
             if (order.compare(rows.get(i), rows.get(best)) < 0) {
                 best = i;
             }
         }
         Row w = rows.get(best);
-        Row b = rows.get(0);
-        boolean beats = w.validation().logLoss() < b.validation().logLoss()
-                && w.validation().rocAuc() > b.validation().rocAuc();
+        Row b = baseline == null ? null : rows.get(0);
+        boolean beats = b == null
+                || (w.validation().logLoss() < b.validation().logLoss()
+                        && w.validation().rocAuc() > b.validation().rocAuc());
         return new ChurnExperiment(
                 protocol,
                 features,

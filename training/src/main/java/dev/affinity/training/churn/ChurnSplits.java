@@ -40,6 +40,12 @@ public final class ChurnSplits {
      * @return {training, validation, test}
      */
     public static ChurnTable[] stratified(ChurnTable table, double trainShare, double validationShare, long seed) {
+        int[][] parts = stratifiedRows(table.churned(), trainShare, validationShare, seed);
+        return new ChurnTable[] {table.rows(parts[0]), table.rows(parts[1]), table.rows(parts[2])};
+    }
+
+    /** The row indices of {@link #stratified}, each part sorted: {training, validation, test}. */
+    public static int[][] stratifiedRows(boolean[] churned, double trainShare, double validationShare, long seed) {
         if (!(trainShare > 0 && validationShare > 0 && trainShare + validationShare < 1)) {
             throw new IllegalArgumentException("train and validation shares must be positive and sum below 1, got "
                     + trainShare + " and " + validationShare);
@@ -47,8 +53,8 @@ public final class ChurnSplits {
         Map<Boolean, List<Integer>> byLabel = new LinkedHashMap<>();
         byLabel.put(true, new ArrayList<>());
         byLabel.put(false, new ArrayList<>());
-        for (int r = 0; r < table.size(); r++) {
-            byLabel.get(table.churned()[r]).add(r);
+        for (int r = 0; r < churned.length; r++) {
+            byLabel.get(churned[r]).add(r);
         }
         Random random = new Random(seed);
         List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -60,11 +66,11 @@ public final class ChurnSplits {
             parts.get(1).addAll(rows.subList(a, b));
             parts.get(2).addAll(rows.subList(b, rows.size()));
         }
-        ChurnTable[] out = new ChurnTable[3];
+        int[][] out = new int[3][];
         for (int k = 0; k < 3; k++) {
             List<Integer> rows = parts.get(k);
             Collections.sort(rows);
-            out[k] = table.rows(toArray(rows));
+            out[k] = toArray(rows);
         }
         return out;
     }
