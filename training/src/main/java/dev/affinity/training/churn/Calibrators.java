@@ -57,34 +57,68 @@ public final class Calibrators {
             double q = Math.min(Math.max(p[i], 1e-12), 1 - 1e-12);
             z[i] = Math.log(q / (1 - q));
         }
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = churned[i] ? hi : lo;
+        }
         double a = 1;
         double b = 0;
+        double loss = plattLoss(z, t, a, b);
         for (int iter = 0; iter < 100; iter++) {
             double ga = 0;
             double gb = 0;
-            double haa = 1e-9;
+            double haa = 1e-12;
             double hab = 0;
-            double hbb = 1e-9;
+            double hbb = 1e-12;
             for (int i = 0; i < n; i++) {
-                double t = churned[i] ? hi : lo;
-                double s = 1 / (1 + Math.exp(-(a * z[i] + b)));
+                double s = sigmoid(a * z[i] + b);
                 double w = s * (1 - s);
-                ga += (s - t) * z[i];
-                gb += s - t;
+                ga += (s - t[i]) * z[i];
+                gb += s - t[i];
                 haa += w * z[i] * z[i];
                 hab += w * z[i];
                 hbb += w;
             }
+            if (Math.abs(ga) + Math.abs(gb) < 1e-9 * n) {
+                break;
+            }
             double det = haa * hbb - hab * hab;
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-10) {
+            // Backtracking line search (Lin, Lin and Weng, 2007): Newton steps alone can diverge.
+            double step = 1;
+            double next = plattLoss(z, t, a - step * da, b - step * db);
+            while (next > loss - 1e-4 * step * (ga * da + gb * db) && step > 1e-10) {
+                step /= 2;
+                next = plattLoss(z, t, a - step * da, b - step * db);
+            }
+            if (step <= 1e-10) {
+                break;
+            }
+            a -= step * da;
+            b -= step * db;
+            boolean converged = loss - next < 1e-12;
+            loss = next;
+            if (converged) {
                 break;
             }
         }
         return new Calibration.Platt(a, b);
+    }
+
+    private static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** Cross-entropy of targets {@code t} under {@code sigmoid(a * z + b)}, computed without overflow. */
+    private static double plattLoss(double[] z, double[] t, double a, double b) {
+        double loss = 0;
+        for (int i = 0; i < z.length; i++) {
+            double f = a * z[i] + b;
+            // -t log s(f) - (1 - t) log(1 - s(f)) = log(1 + e^f) - t f
+            loss += (f > 0 ? f + Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f))) - t[i] * f;
+        }
+        return loss;
     }
 
     /**
