@@ -42,7 +42,6 @@ class OnlineRetailChurnIT {
                 Calibrators.Method.PLATT,
                 RiskTiers.DEFAULT,
                 step -> {});
-        System.err.println(run.markdown());
     }
 
     @Test
@@ -63,6 +62,7 @@ class OnlineRetailChurnIT {
 
     @Test
     void theWinnerBeatsTheBaselineOutOfTime() {
+        // When written: baseline test ROC-AUC 0.7389; smile-gbt (winner) 0.7434, xgboost 0.7447.
         assertThat(run.winnerBeatsBaseline()).isTrue();
         double baseline = run.row("rfm-baseline").test().metrics().rocAuc();
         assertThat(run.row(run.winner()).test().metrics().rocAuc()).isGreaterThan(baseline);
