@@ -16,5 +16,10 @@ public enum ModelType {
     /** Popularity only: {@code items.ids} and {@code popularity.f32}. */
     POPULARITY,
     /** Logistic churn model: {@code churn.json} (standardization, coefficients, calibration). */
-    CHURN_LOGISTIC
+    CHURN_LOGISTIC,
+    /**
+     * Boosted trees for churn exported from XGBoost or Smile: {@code trees.json} (flat node arrays,
+     * leaf values in log-odds, fill values, calibration).
+     */
+    CHURN_TREES
 }

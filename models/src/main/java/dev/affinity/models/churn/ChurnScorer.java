@@ -18,7 +18,8 @@ public interface ChurnScorer {
      * Scores one profile.
      *
      * @param profile profile fields by name; a missing field or {@code NaN} is imputed as the model
-     *     was trained to, and then contributes nothing to the explanation
+     *     was trained to (the training mean); in a linear model it then contributes nothing to the
+     *     explanation, in a tree model it is reported with value {@code NaN}
      * @param reasons how many top contributing features to return
      */
     ChurnScore score(Map<String, Double> profile, int reasons);

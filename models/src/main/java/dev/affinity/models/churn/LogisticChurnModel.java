@@ -1,7 +1,6 @@
 package dev.affinity.models.churn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.affinity.models.artifact.ArtifactException;
 import dev.affinity.models.artifact.ArtifactJson;
 import dev.affinity.models.artifact.ArtifactWriter;
 import dev.affinity.models.artifact.ModelArtifact;
@@ -93,6 +92,13 @@ public final class LogisticChurnModel implements ChurnScorer {
         return parameters;
     }
 
+    /** The same coefficients with another calibration and tiers. */
+    public LogisticChurnModel with(Calibration calibration, RiskTiers tiers) {
+        Parameters p = parameters;
+        return new LogisticChurnModel(
+                new Parameters(p.features(), p.means, p.scales, p.coefficients, p.intercept(), calibration), tiers);
+    }
+
     @Override
     public List<String> features() {
         return parameters.features();
@@ -156,18 +162,6 @@ public final class LogisticChurnModel implements ChurnScorer {
     public static LogisticChurnModel readFrom(ModelArtifact artifact) {
         artifact.requireType(ModelType.CHURN_LOGISTIC);
         Parameters parameters = artifact.json(PAYLOAD, Parameters.class);
-        JsonNode tiers = artifact.manifest().hyperparameters() == null
-                ? null
-                : artifact.manifest().hyperparameters().get("riskTiers");
-        if (tiers == null) {
-            throw new ArtifactException(
-                    artifact.dir().resolve(ModelArtifact.MANIFEST) + ": hyperparameters.riskTiers is missing");
-        }
-        try {
-            return new LogisticChurnModel(parameters, ArtifactJson.MAPPER.treeToValue(tiers, RiskTiers.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new ArtifactException(
-                    artifact.dir().resolve(ModelArtifact.MANIFEST) + ": bad riskTiers: " + e.getMessage(), e);
-        }
+        return new LogisticChurnModel(parameters, ChurnArtifacts.riskTiers(artifact));
     }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "evaluate",
         description = "Offline evaluation of models.",
         mixinStandardHelpOptions = true,
-        subcommands = {EvaluateCommand.Recs.class})
+        subcommands = {EvaluateCommand.Recs.class, EvaluateCommand.Churn.class})
 final class EvaluateCommand {
 
     /** {@code affinity evaluate recs}: a leaderboard of recommenders on one split. */
@@ -292,6 +292,41 @@ final class EvaluateCommand {
                 throw new ParameterException(spec.commandLine(), "--ratings: no such file " + file);
             }
             return file;
+        }
+    }
+
+    /** {@code affinity evaluate churn}: every churn candidate and the RFM baseline, out-of-time. */
+    @Command(
+            name = "churn",
+            description = "Train the churn candidates and the RFM baseline on earlier cutoffs and report ROC-AUC,"
+                    + " PR-AUC, log loss, Brier, lift and gains by decile, calibration and the confusion matrix at"
+                    + " the tier thresholds on the --as-of cutoff (or on the test part of --csv).",
+            mixinStandardHelpOptions = true)
+    static final class Churn implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WarehouseOptions options;
+
+        @Mixin
+        ChurnOptions churn;
+
+        @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as markdown.")
+        Path markdown;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandRun run = new CommandRun();
+            var experiment = churn.run(spec.commandLine(), options, "evaluate churn");
+            String report = experiment.markdown();
+            if (markdown != null) {
+                Files.writeString(markdown, report);
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("evaluation", experiment);
+            run.finish(spec.commandLine().getOut(), options.json, "evaluate churn", report, figures);
+            return 0;
         }
     }
 }

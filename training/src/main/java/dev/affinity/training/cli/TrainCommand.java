@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         description = "Train models on the warehouse and publish them to the model registry.",
         mixinStandardHelpOptions = true,
-        subcommands = {TrainCommand.Recs.class})
+        subcommands = {TrainCommand.Recs.class, TrainCommand.Churn.class})
 final class TrainCommand {
 
     /** {@code affinity train recs}. */
@@ -169,6 +169,90 @@ final class TrainCommand {
             return registry != null
                     ? registry
                     : AffinityHome.from(System.getenv()).registry();
+        }
+    }
+
+    /** {@code affinity train churn}: train the candidates, calibrate the best, publish it if it beats the baseline. */
+    @Command(
+            name = "churn",
+            description = "Train the churn candidates and the RFM baseline, pick the best by validation log loss"
+                    + " (ties: PR-AUC), calibrate it on validation, and publish it (type CHURN_LOGISTIC or CHURN_TREES)"
+                    + " when it beats the baseline. Exit 1 without publishing otherwise.",
+            mixinStandardHelpOptions = true)
+    static final class Churn implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WarehouseOptions options;
+
+        @Mixin
+        ChurnOptions churn;
+
+        @Option(
+                names = "--registry",
+                paramLabel = "DIR",
+                description = "Model registry (default: $AFFINITY_HOME/models, or ./var/models).")
+        Path registry;
+
+        @Option(
+                names = "--name",
+                defaultValue = "churn",
+                paramLabel = "NAME",
+                description = "Registry name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--promote", description = "Make the published version current.")
+        boolean promote;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandRun run = new CommandRun();
+            var experiment = churn.run(spec.commandLine(), options, "train churn");
+            String fingerprint = churn.csv != null
+                    ? fileFingerprint(churn.csv)
+                    : options.openExisting().fingerprint();
+            Path dir = registry != null
+                    ? registry
+                    : AffinityHome.from(System.getenv()).registry();
+            ModelVersion v = new dev.affinity.training.churn.ChurnPublisher(new ModelRegistry(dir))
+                    .publishWinner(
+                            name, experiment, fingerprint, churn.csv != null ? null : churn.asOf, churn.seed, promote);
+            var winner = experiment.row(experiment.winner());
+            String summary = experiment.markdown()
+                    + String.format(
+                            Locale.ROOT,
+                            "published %s %s%s: %s, test ROC-AUC %.4f, PR-AUC %.4f, log loss %.4f, Brier %.4f%n",
+                            v.name(),
+                            v.version(),
+                            v.current() ? " (current)" : "",
+                            experiment.winner(),
+                            winner.test().metrics().rocAuc(),
+                            winner.test().metrics().prAuc(),
+                            winner.test().metrics().logLoss(),
+                            winner.test().metrics().brier());
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("evaluation", experiment);
+            figures.put("model", v.name());
+            figures.put("version", v.version());
+            figures.put("current", v.current());
+            figures.put("dir", v.dir().toString());
+            run.finish(spec.commandLine().getOut(), options.json, "train churn", summary, figures);
+            return 0;
+        }
+    }
+
+    /** The SHA-256 of a file, as a provenance fingerprint. */
+    static String fileFingerprint(Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
