@@ -2,7 +2,8 @@ package dev.affinity.serving.models;
 
 import dev.affinity.features.warehouse.Warehouse;
 import dev.affinity.models.artifact.ModelArtifact;
-import dev.affinity.models.churn.LogisticChurnModel;
+import dev.affinity.models.churn.ChurnArtifacts;
+import dev.affinity.models.churn.ChurnScorer;
 import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.RecommenderModel;
 import dev.affinity.models.registry.ModelRegistry;
@@ -108,7 +109,7 @@ public final class ModelManager implements AutoCloseable {
 
         // 1. Warehouse facts: reloaded when the data or the churn model's fields change.
         Optional<ModelVersion> churnVersion = currentVersion(config.churnModel());
-        LogisticChurnModel churnModel = null;
+        ChurnScorer churnModel = null;
         String churnVersionName = null;
         if (churnVersion.isPresent()
                 && (old.churn() == null
@@ -117,7 +118,7 @@ public final class ModelManager implements AutoCloseable {
             String key = v.name() + "@" + v.version();
             if (!failed.contains(key)) {
                 try {
-                    churnModel = LogisticChurnModel.readFrom(registry.open(v.name(), v.version()));
+                    churnModel = ChurnArtifacts.read(registry.open(v.name(), v.version()));
                     churnVersionName = v.version();
                 } catch (RuntimeException e) {
                     fail(v.name(), v.version(), e, problems);

@@ -1,10 +1,9 @@
 package dev.affinity.training.cli;
 
 import dev.affinity.models.artifact.ModelArtifact;
-import dev.affinity.models.artifact.ModelType;
+import dev.affinity.models.churn.ChurnArtifacts;
 import dev.affinity.models.churn.ChurnScore;
 import dev.affinity.models.churn.ChurnScorer;
-import dev.affinity.models.churn.LogisticChurnModel;
 import dev.affinity.models.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,8 @@ final class ChurnFields {
             return new ChurnFields(null, "none (no current '" + MODEL_NAME + "' model)");
         }
         ModelArtifact artifact = registry.openCurrent(MODEL_NAME);
-        if (artifact.manifest().type() != ModelType.CHURN_LOGISTIC) {
-            return new ChurnFields(
-                    null, "none (unsupported type " + artifact.manifest().type() + ")");
-        }
         return new ChurnFields(
-                LogisticChurnModel.readFrom(artifact),
-                MODEL_NAME + " " + current.get().version());
+                ChurnArtifacts.read(artifact), MODEL_NAME + " " + current.get().version());
     }
 
     String describe() {
