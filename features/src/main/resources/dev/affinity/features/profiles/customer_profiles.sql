@@ -23,7 +23,11 @@ purchases AS (
            max(ordered_at)                                                   AS last_order_at,
            count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 30 DAY)  AS orders_30d,
            count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 90 DAY)  AS orders_90d,
-           count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 365 DAY) AS orders_365d
+           count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 365 DAY) AS orders_365d,
+           count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 180 DAY) AS orders_180d,
+           coalesce(sum(amount) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 90 DAY), 0) AS revenue_90d,
+           count(DISTINCT date_trunc('month', ordered_at))
+               FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 365 DAY)     AS active_months_365d
     FROM order_totals GROUP BY customer_id
 ),
 basket AS (
@@ -126,6 +130,14 @@ profile AS (
         coalesce(b.orders_30d, 0)                                                AS orders_30d,
         coalesce(b.orders_90d, 0)                                                AS orders_90d,
         coalesce(b.orders_365d, 0)                                               AS orders_365d,
+        coalesce(b.orders_180d, 0)                                               AS orders_180d,
+        CAST(coalesce(b.revenue_90d, 0) AS DOUBLE)                               AS revenue_90d,
+        coalesce(b.active_months_365d, 0)                                        AS active_months_365d,
+        -- the typical gap between orders, and how overdue the next one is against it
+        (epoch(b.last_order_at) - epoch(b.first_order_at)) / 86400.0 / nullif(b.frequency - 1, 0) AS avg_gap_days,
+        ((epoch(${as_of}) - epoch(b.last_order_at)) / 86400.0)
+            / nullif((epoch(b.last_order_at) - epoch(b.first_order_at)) / 86400.0 / nullif(b.frequency - 1, 0), 0)
+                                                                                 AS overdue_ratio,
         CAST(coalesce(f.returned_amount, 0) AS DOUBLE) / nullif(b.gross_revenue, 0) AS return_rate,
         fav.favourite_category,
         coalesce(ml.emails_sent, 0)                                              AS emails_sent,
