@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param warehouse the warehouse directory, or {@code null} to serve without catalog facts, names or
  *     profiles (items then carry only their ids)
  * @param recommenderModels registry names to try for the recommender, first with a current version
- *     wins (default {@code recommender-als}, {@code recommender-als-early}, {@code
+ *     wins (default {@code recommender}, the slot the nightly pipeline promotes its winner into, then
+ *     {@code recommender-als}, {@code recommender-als-early}, {@code
  *     recommender-als-tuned}, {@code recommender-ease}, {@code recommender-item-knn}, {@code
  *     recommender-popularity})
  * @param churnModel registry name of the churn model (default {@code churn}); when absent the server
@@ -61,6 +62,7 @@ public record ServingConfig(
 
     /** The recommender names tried when the configuration names none. */
     public static final List<String> DEFAULT_RECOMMENDERS = List.of(
+            "recommender",
             "recommender-als",
             "recommender-als-early",
             "recommender-als-tuned",

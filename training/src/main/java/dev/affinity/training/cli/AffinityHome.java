@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the warehouse and model registry live by default: under {@code $AFFINITY_HOME} when set,
+ * Where the warehouse, model registry and pipeline state live by default: under {@code $AFFINITY_HOME} when set,
  * else under {@code ./var}. An explicit {@code --warehouse} or {@code --registry} wins over both.
  */
 record AffinityHome(Path root) {
@@ -19,5 +19,9 @@ record AffinityHome(Path root) {
 
     Path registry() {
         return root.resolve("models");
+    }
+
+    Path pipeline() {
+        return root.resolve("pipeline");
     }
 }
