@@ -6,6 +6,7 @@ import dev.affinity.features.segments.SegmentConfig;
 import dev.affinity.features.segments.SegmentReport;
 import dev.affinity.features.segments.SegmentSet;
 import dev.affinity.features.warehouse.Warehouse;
+import dev.affinity.training.churn.ChurnFieldSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ final class SegmentsCommand implements Callable<Integer> {
         SegmentSet set =
                 SegmentSet.compile(config != null ? SegmentConfig.read(config) : SegmentConfig.defaults(), fields);
         Warehouse warehouse = options.openExisting();
-        ChurnFields churn = ChurnFields.fromRegistry(
+        ChurnFieldSource churn = ChurnFieldSource.fromRegistry(
                 registry != null ? registry : AffinityHome.from(System.getenv()).registry());
         Function<Map<String, Object>, Map<String, Object>> extra = churn::fieldsFor;
         SegmentReport report =

@@ -42,7 +42,23 @@ public final class RecommenderPublisher {
             LocalDate asOf,
             long seed,
             boolean promote) {
-        String name = modelName(trainer);
+        return publish(modelName(trainer), trainer, model, data, validation, dataFingerprint, asOf, seed, promote);
+    }
+
+    /**
+     * Publishes {@code model} under another registry name, such as the pipeline's {@code recommender}
+     * slot; the manifest's hyperparameters record the trainer.
+     */
+    public ModelVersion publish(
+            String name,
+            RecommenderTrainer trainer,
+            RecommenderModel model,
+            TrainingData data,
+            RankingMetrics validation,
+            String dataFingerprint,
+            LocalDate asOf,
+            long seed,
+            boolean promote) {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         metrics.put(
                 "train",
@@ -76,11 +92,18 @@ public final class RecommenderPublisher {
                     return writer.finish(
                             name,
                             model.type(),
-                            ArtifactJson.MAPPER.valueToTree(trainer.hyperparameters()),
+                            ArtifactJson.MAPPER.valueToTree(withTrainer(trainer)),
                             schema,
                             metrics,
                             Provenance.here(trainer.getClass().getSimpleName(), dataFingerprint, asOf, seed));
                 },
                 promote);
+    }
+
+    private static Map<String, Object> withTrainer(RecommenderTrainer trainer) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("trainer", trainer.name());
+        settings.putAll(trainer.hyperparameters());
+        return settings;
     }
 }
