@@ -17,7 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Determinism: with one worker, DL4J draws the initial vectors and the negative samples from the
  * seed and walks the sequences in order, and the same data and parameters give the same vectors on
- * every run on the same machine (a test checks this). With more workers the sequences are shared
+ * every run on the same machine (a test checks this on a small fixture; ND4J's native
+ * OpenMP threads did not change that here). With more workers the sequences are shared
  * out between threads that update the same vectors without locks, so results vary from run to run.
  */
 public final class Item2Vec {

@@ -49,30 +49,6 @@ public record Item2VecParameters(
         }
     }
 
-    /** These parameters with another vector length. */
-    public Item2VecParameters withDimensions(int d) {
-        return new Item2VecParameters(
-                d, window, negativeSamples, epochs, minCount, learningRate, seed, halfLife, threads);
-    }
-
-    /** These parameters with another number of epochs. */
-    public Item2VecParameters withEpochs(int e) {
-        return new Item2VecParameters(
-                dimensions, window, negativeSamples, e, minCount, learningRate, seed, halfLife, threads);
-    }
-
-    /** These parameters with another context window. */
-    public Item2VecParameters withWindow(int w) {
-        return new Item2VecParameters(
-                dimensions, w, negativeSamples, epochs, minCount, learningRate, seed, halfLife, threads);
-    }
-
-    /** These parameters with another user-vector half-life. */
-    public Item2VecParameters withHalfLife(double h) {
-        return new Item2VecParameters(
-                dimensions, window, negativeSamples, epochs, minCount, learningRate, seed, h, threads);
-    }
-
     private static void atLeast(String field, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(field + " must be >= " + min + ", got " + value);
