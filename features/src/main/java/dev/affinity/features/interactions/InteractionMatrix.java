@@ -26,9 +26,17 @@ import java.util.regex.Pattern;
  * @param indptr row offsets, {@code users.size() + 1} of them
  * @param indices item column of each entry
  * @param values confidence of each entry, positive
+ * @param lastAtMillis time of each entry's latest purchase, add-to-cart or view before the cutoff, in
+ *     epoch milliseconds (UTC), for trainers that read a user's items in time order
  */
 public record InteractionMatrix(
-        LocalDate asOf, List<String> users, List<String> items, int[] indptr, int[] indices, float[] values) {
+        LocalDate asOf,
+        List<String> users,
+        List<String> items,
+        int[] indptr,
+        int[] indices,
+        float[] values,
+        long[] lastAtMillis) {
 
     private static final String SQL = WarehouseSql.resource(InteractionMatrix.class, "interactions.sql");
     private static final Pattern DECAY = Pattern.compile("\\$\\{decay\\((\\w+)\\)}");
@@ -39,7 +47,8 @@ public record InteractionMatrix(
         items = List.copyOf(items);
         if (indptr.length != users.size() + 1
                 || indptr[users.size()] != indices.length
-                || indices.length != values.length) {
+                || indices.length != values.length
+                || indices.length != lastAtMillis.length) {
             throw new IllegalArgumentException("inconsistent interaction matrix");
         }
     }
@@ -126,6 +135,7 @@ public record InteractionMatrix(
         List<Integer> rowStarts = new ArrayList<>();
         IntList cols = new IntList();
         FloatList vals = new FloatList();
+        LongList times = new LongList();
         try (WarehouseSql session = WarehouseSql.open(warehouse);
                 Statement s = session.connection().createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
@@ -146,16 +156,23 @@ public record InteractionMatrix(
                 }
                 cols.add(i);
                 vals.add(rs.getFloat(3));
+                times.add(rs.getLong(4));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("interaction query failed as of " + asOf + ": " + e.getMessage(), e);
         }
-        return sortedByItemId(asOf, users, items, rowStarts, cols.toArray(), vals.toArray());
+        return sortedByItemId(asOf, users, items, rowStarts, cols.toArray(), vals.toArray(), times.toArray());
     }
 
     /** Renumbers items in id order and sorts each row's entries by the new numbers. */
     private static InteractionMatrix sortedByItemId(
-            LocalDate asOf, List<String> users, List<String> items, List<Integer> rowStarts, int[] cols, float[] vals) {
+            LocalDate asOf,
+            List<String> users,
+            List<String> items,
+            List<Integer> rowStarts,
+            int[] cols,
+            float[] vals,
+            long[] times) {
         Integer[] order = new Integer[items.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -174,6 +191,7 @@ public record InteractionMatrix(
         indptr[users.size()] = cols.length;
         int[] indices = new int[cols.length];
         float[] values = new float[cols.length];
+        long[] lastAt = new long[cols.length];
         for (int u = 0; u < users.size(); u++) {
             int from = indptr[u];
             int to = indptr[u + 1];
@@ -185,9 +203,10 @@ public record InteractionMatrix(
             for (int k = 0; k < packed.length; k++) {
                 indices[from + k] = (int) (packed[k] >>> 32);
                 values[from + k] = vals[(int) packed[k]];
+                lastAt[from + k] = times[(int) packed[k]];
             }
         }
-        return new InteractionMatrix(asOf, users, sortedItems, indptr, indices, values);
+        return new InteractionMatrix(asOf, users, sortedItems, indptr, indices, values, lastAt);
     }
 
     /** A growable int array, to avoid boxing millions of entries. */
@@ -203,6 +222,23 @@ public record InteractionMatrix(
         }
 
         int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+
+    /** A growable long array. */
+    private static final class LongList {
+        long[] data = new long[1024];
+        int size;
+
+        void add(long v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        long[] toArray() {
             return Arrays.copyOf(data, size);
         }
     }

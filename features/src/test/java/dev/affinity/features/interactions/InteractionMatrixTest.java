@@ -83,6 +83,18 @@ class InteractionMatrixTest {
     }
 
     @Test
+    void recordsTheLatestPurchaseOrBrowseOfEachPair() {
+        InteractionMatrix m = InteractionMatrix.build(warehouse, T, InteractionWeights.DEFAULT);
+        // ada p1: bought at T - 30 after viewing at T - 31; ada p2: add-to-cart at T - 2; cy p2: bought at T - 10.
+        assertThat(m.lastAtMillis())
+                .containsExactly(millis(CUT.minusDays(30)), millis(CUT.minusDays(2)), millis(CUT.minusDays(10)));
+    }
+
+    private static long millis(LocalDateTime t) {
+        return t.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    }
+
+    @Test
     void decaysWithAHalfLife() {
         InteractionMatrix m = InteractionMatrix.build(warehouse, T, InteractionWeights.DEFAULT.withHalfLife(10));
         assertThat(m.confidence("cy", "p2")).isCloseTo((float) Math.log(1.5), within(1e-6f));

@@ -1,6 +1,7 @@
 package dev.affinity.training.recommend;
 
 import dev.affinity.training.als.AlsParameters;
+import dev.affinity.training.item2vec.Item2VecParameters;
 import dev.affinity.training.knn.ItemKnnParameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,16 @@ import java.util.function.Consumer;
 /** The recommender candidates by name, with their default settings, for the command line. */
 public final class Candidates {
     /** Every candidate name, in leaderboard order. */
-    public static final List<String> ALL =
-            List.of("popularity", "popularity-recent", "als", "als-early", "als-tuned", "item-knn", "ease", "content");
+    public static final List<String> ALL = List.of(
+            "popularity",
+            "popularity-recent",
+            "als",
+            "als-early",
+            "als-tuned",
+            "item-knn",
+            "ease",
+            "item2vec",
+            "content");
 
     /** The candidates that need warehouse data (product texts, sales dates). */
     public static final List<String> WAREHOUSE_ONLY = List.of("popularity-recent", "content");
@@ -41,6 +50,7 @@ public final class Candidates {
                         case "als-tuned" -> new TunedAlsTrainer(defaultAls(seed), k, progress);
                         case "item-knn" -> NeighborTrainer.itemKnn(ItemKnnParameters.DEFAULT);
                         case "ease" -> NeighborTrainer.ease(250, 200);
+                        case "item2vec" -> new Item2VecTrainer(Item2VecParameters.defaults(seed));
                         case "popularity-recent" ->
                             new RecentPopularityTrainer(require(warehouse, name).warehouse(), warehouse.asOf(), 30);
                         case "content" ->

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 /**
  * Reads a tab-separated {@code user item rating [timestamp]} file, such as MovieLens {@code u.data},
  * keeping ratings at or above a threshold as implicit positives of weight 1. Users and items are
- * sorted by id. For evaluations on public data sets; warehouse data goes through the interaction
- * matrix instead.
+ * sorted by id. When every kept row has a fourth column, it is read as epoch seconds and becomes the
+ * interaction's time (the latest, for a pair rated twice); otherwise the data has no times. For
+ * evaluations on public data sets; warehouse data goes through the interaction matrix instead.
  */
 public final class RatingsFile {
     private RatingsFile() {}
@@ -27,8 +28,9 @@ public final class RatingsFile {
      * @throws IllegalArgumentException naming the file and line of a malformed row
      */
     public static TrainingData positives(Path file, double minRating) throws IOException {
-        TreeMap<String, TreeSet<String>> byUser = new TreeMap<>();
+        TreeMap<String, TreeMap<String, Long>> byUser = new TreeMap<>();
         TreeSet<String> items = new TreeSet<>();
+        boolean timed = true;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long lineNumber = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -48,7 +50,18 @@ public final class RatingsFile {
                             + ": expected 'user<TAB>item<TAB>rating', got '" + line + "'");
                 }
                 if (rating >= minRating) {
-                    byUser.computeIfAbsent(f[0], k -> new TreeSet<>()).add(f[1]);
+                    long seconds = Long.MIN_VALUE;
+                    if (f.length >= 4) {
+                        try {
+                            seconds = Long.parseLong(f[3].trim());
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException(file.getFileName() + ":" + lineNumber
+                                    + ": the timestamp '" + f[3] + "' is not whole epoch seconds");
+                        }
+                    } else {
+                        timed = false;
+                    }
+                    byUser.computeIfAbsent(f[0], k -> new TreeMap<>()).merge(f[1], seconds, Math::max);
                     items.add(f[1]);
                 }
             }
@@ -57,8 +70,13 @@ public final class RatingsFile {
         List<String> users = new ArrayList<>(byUser.keySet());
         int[] indptr = new int[users.size() + 1];
         List<Integer> cols = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) {
-            byUser.get(users.get(u)).stream().map(itemIndex::indexOf).sorted().forEach(cols::add);
+            // Item ids sort the same way in the row as in the index, so the row stays ascending.
+            for (var entry : byUser.get(users.get(u)).entrySet()) {
+                cols.add(itemIndex.indexOf(entry.getKey()));
+                times.add(entry.getValue() * 1000);
+            }
             indptr[u + 1] = cols.size();
         }
         float[] values = new float[cols.size()];
@@ -69,6 +87,10 @@ public final class RatingsFile {
                 indptr,
                 cols.stream().mapToInt(Integer::intValue).toArray(),
                 values);
-        return new TrainingData(new IdIndex(users), itemIndex, csr);
+        return new TrainingData(
+                new IdIndex(users),
+                itemIndex,
+                csr,
+                timed ? times.stream().mapToLong(Long::longValue).toArray() : null);
     }
 }

@@ -22,6 +22,23 @@ class RatingsFileTest {
         assertThat(data.interactions().indptr()).containsExactly(0, 2, 3);
         assertThat(data.interactions().indices()).containsExactly(0, 1, 0);
         assertThat(data.popularity()).containsExactly(2f, 1f);
+        assertThat(data.lastAtMillis()).containsExactly(2000L, 4000L, 1000L);
+    }
+
+    @Test
+    void withoutATimestampColumnTheDataHasNoTimes() throws Exception {
+        Path file = dir.resolve("u.data");
+        Files.writeString(file, "1\t10\t4\n1\t11\t5\n");
+        assertThat(RatingsFile.positives(file, 4).hasTimes()).isFalse();
+    }
+
+    @Test
+    void aSplitKeepsTheTimesOfItsEntries() throws Exception {
+        Path file = dir.resolve("u.data");
+        Files.writeString(file, "1\t10\t5\t7\n1\t11\t5\t3\n1\t12\t5\t9\n");
+        TrainingData data = RatingsFile.positives(file, 4);
+        var split = new dev.affinity.training.als.Csr(1, 3, new int[] {0, 2}, new int[] {0, 2}, new float[] {1, 1});
+        assertThat(data.with(split).lastAtMillis()).containsExactly(7000L, 9000L);
     }
 
     @Test
