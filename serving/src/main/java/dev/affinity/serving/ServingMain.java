@@ -33,10 +33,10 @@ public final class ServingMain implements Callable<Integer> {
     @Option(names = "--config", description = "configuration file, JSON or YAML (.yaml/.yml)")
     Path configFile;
 
-    @Option(names = "--registry", description = "model registry directory (default: registry)")
+    @Option(names = "--registry", description = "model registry directory (default: $AFFINITY_HOME/models or var/models)")
     Path registry;
 
-    @Option(names = "--warehouse", description = "warehouse directory (catalog, customers, profiles)")
+    @Option(names = "--warehouse", description = "warehouse directory: catalog, customers, profiles (default: $AFFINITY_HOME/warehouse or var/warehouse, when it exists)")
     Path warehouse;
 
     @Option(names = "--host", description = "interface to listen on (default: 127.0.0.1)")
@@ -61,8 +61,14 @@ public final class ServingMain implements Callable<Integer> {
         ServingConfig config;
         try {
             Map<String, Object> flags = new LinkedHashMap<>();
-            flags.put("registry", registry);
-            flags.put("warehouse", warehouse);
+            // Like the CLI: $AFFINITY_HOME/models and $AFFINITY_HOME/warehouse (or under ./var) unless a
+            // flag or the configuration file says otherwise.
+            Path home = Path.of(System.getenv().getOrDefault("AFFINITY_HOME", "var"));
+            boolean fileNamesThem = configFile != null;
+            flags.put("registry", registry != null || fileNamesThem ? registry : home.resolve("models"));
+            flags.put("warehouse", warehouse != null || fileNamesThem || !Files.isDirectory(home.resolve("warehouse"))
+                    ? warehouse
+                    : home.resolve("warehouse"));
             flags.put("host", host);
             flags.put("port", port);
             flags.put("opsPort", opsPort);

@@ -104,7 +104,8 @@ public record InteractionMatrix(
      * confidence 1 ({@code binary}) or the sum of the weights.
      */
     public static String datasetSql(String dataset, double minWeight, boolean binary, LocalDate asOf) {
-        return "SELECT user_id, item_id, " + (binary ? "1.0" : "sum(weight)") + " AS confidence"
+        return "SELECT user_id, item_id, " + (binary ? "1.0" : "sum(weight)") + " AS confidence,"
+                + " coalesce(epoch_ms(max(occurred_at)), 0) AS last_at_ms"
                 + " FROM interactions WHERE dataset = " + WarehouseSql.literal(dataset)
                 + " AND weight >= " + Double.toString(minWeight)
                 + (asOf == null ? "" : " AND occurred_at < " + WarehouseSql.midnight(asOf))
