@@ -48,6 +48,15 @@ public final class ServingMain implements Callable<Integer> {
     @Option(names = "--ops-port", description = "separate port for /healthz, /readyz, /metrics")
     Integer opsPort;
 
+    @Option(names = "--segments", description = "segment rules file, YAML (default: the bundled examples)")
+    Path segments;
+
+    @Option(names = "--tokens", description = "token file, YAML (default: the bundled tokens)")
+    Path tokens;
+
+    @Option(names = "--blocks", description = "content-block file, YAML (default: the bundled blocks)")
+    Path blocks;
+
     /** Runs the server; see the class comment. */
     public static void main(String[] args) {
         int code = new CommandLine(new ServingMain()).execute(args);
@@ -66,6 +75,9 @@ public final class ServingMain implements Callable<Integer> {
             flags.put("host", host);
             flags.put("port", port);
             flags.put("opsPort", opsPort);
+            flags.put("segments", segments);
+            flags.put("tokens", tokens);
+            flags.put("blocks", blocks);
             config = ConfigLoader.load(configFile, flags);
             if (config.warehouse() != null && !Files.isDirectory(config.warehouse())) {
                 throw new ConfigException("warehouse", "no warehouse directory at " + config.warehouse());
@@ -81,7 +93,13 @@ public final class ServingMain implements Callable<Integer> {
         ServingMetrics metrics = new ServingMetrics();
         ModelRegistry models = new ModelRegistry(config.registry());
         Warehouse wh = config.warehouse() == null ? null : Warehouse.openExisting(config.warehouse());
-        ModelManager manager = new ModelManager(config, models, wh, metrics);
+        ModelManager manager;
+        try {
+            manager = new ModelManager(config, models, wh, metrics);
+        } catch (ConfigException e) {
+            System.err.println("affinity serve: bad configuration: " + e.getMessage());
+            return 2;
+        }
         ServingServer server =
                 ServingApp.create(config, manager, models, metrics).start();
         LOG.info(

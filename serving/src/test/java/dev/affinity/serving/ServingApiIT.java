@@ -64,9 +64,14 @@ class ServingApiIT {
         assertThat(p.get("tokens").get("city").asText()).isEqualTo("London");
         assertThat(p.get("tokens").get("country").asText()).isEqualTo("UK");
         assertThat(p.get("tokens").get("favourite_category").asText()).isEqualTo("Kitchen");
+        assertThat(p.get("tokens").toString())
+                .isEqualTo("{\"first_name\":\"Ada\",\"last_name\":\"X\",\"city\":\"London\",\"country\":\"UK\","
+                        + "\"last_purchased_item\":\"Mug\",\"last_purchase_category\":\"Kitchen\","
+                        + "\"favourite_category\":\"Kitchen\",\"loyalty_tier\":\"Silver\",\"days_since_last_order\":\"10\","
+                        + "\"orders_count\":\"5\"}");
         assertThat(p.get("tokens_fallback")).isEmpty();
-        assertThat(p.get("segments").isArray()).isTrue();
-        assertThat(p.get("segments")).isEmpty();
+        assertThat(p.get("segments").toString())
+                .isEqualTo("[\"Loyal Customers\",\"Recent High-Spenders\",\"Champions\"]");
         JsonNode churn = p.get("churn");
         assertThat(churn.get("probability").asDouble()).isCloseTo(1 / (1 + Math.exp(2.3)), within(1e-9));
         assertThat(churn.get("score").asInt()).isEqualTo(9);
@@ -345,7 +350,7 @@ class ServingApiIT {
         List<String> documented = new ArrayList<>();
         List<String> methods = List.of("get", "post", "put", "delete", "patch");
         doc.get("paths").fields().forEachRemaining(e -> {
-            String path = e.getKey().replace("{id}", "u1");
+            String path = e.getKey().replace("{id}", "u1").replace("{block}", "recommended");
             for (String method : methods) {
                 boolean isDocumented = e.getValue().has(method);
                 String body = method.equals("post") ? "{\"ids\": [\"u1\"]}" : null;
@@ -369,6 +374,9 @@ class ServingApiIT {
                         "get /v1/users/{id}/personalization",
                         "get /v1/users/{id}/recommendations",
                         "get /v1/users/{id}/churn",
+                        "get /v1/users/{id}/segments",
+                        "get /v1/users/{id}/blocks/{block}",
+                        "post /v1/render",
                         "get /v1/items/{id}/similar",
                         "post /v1/personalization/batch",
                         "get /admin/models",
