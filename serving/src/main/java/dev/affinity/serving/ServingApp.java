@@ -8,16 +8,19 @@ import dev.affinity.serving.api.ErrorMapper;
 import dev.affinity.serving.api.Json;
 import dev.affinity.serving.api.Route;
 import dev.affinity.serving.api.Routes;
+import dev.affinity.serving.blocks.ContentService;
 import dev.affinity.serving.config.ServingConfig;
 import dev.affinity.serving.metrics.ServingMetrics;
 import dev.affinity.serving.models.ModelManager;
 import dev.affinity.serving.openapi.OpenApiDocument;
 import dev.affinity.serving.personalize.PersonalizationService;
+import dev.affinity.serving.segments.AudienceReader;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +40,20 @@ public final class ServingApp {
      */
     public static ServingServer create(
             ServingConfig config, ModelManager manager, ModelRegistry registry, ServingMetrics metrics) {
-        PersonalizationService service = new PersonalizationService(manager, config, metrics::fallback);
+        return create(config, manager, registry, metrics, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #create(ServingConfig, ModelManager, ModelRegistry, ServingMetrics)}, with the clock
+     * that segment rules count days to ({@code days_since}).
+     */
+    public static ServingServer create(
+            ServingConfig config, ModelManager manager, ModelRegistry registry, ServingMetrics metrics, Clock clock) {
+        PersonalizationService service =
+                new PersonalizationService(manager, config, metrics::fallback, new AudienceReader(clock));
+        ContentService content = new ContentService(manager, service);
         boolean opsSeparate = config.opsPort() != null;
-        List<Route> routes = Routes.api(config, manager, registry, metrics, service, opsSeparate);
+        List<Route> routes = Routes.api(config, manager, registry, metrics, service, content, opsSeparate);
         ApiKeys keys = new ApiKeys(config.apiKeys());
         byte[] openApi = openApi(routes, config);
         Javalin api = Javalin.create(cfg -> {

@@ -33,10 +33,15 @@ public final class ServingMain implements Callable<Integer> {
     @Option(names = "--config", description = "configuration file, JSON or YAML (.yaml/.yml)")
     Path configFile;
 
-    @Option(names = "--registry", description = "model registry directory (default: $AFFINITY_HOME/models or var/models)")
+    @Option(
+            names = "--registry",
+            description = "model registry directory (default: $AFFINITY_HOME/models or var/models)")
     Path registry;
 
-    @Option(names = "--warehouse", description = "warehouse directory: catalog, customers, profiles (default: $AFFINITY_HOME/warehouse or var/warehouse, when it exists)")
+    @Option(
+            names = "--warehouse",
+            description =
+                    "warehouse directory: catalog, customers, profiles (default: $AFFINITY_HOME/warehouse or var/warehouse, when it exists)")
     Path warehouse;
 
     @Option(names = "--host", description = "interface to listen on (default: 127.0.0.1)")
@@ -47,6 +52,15 @@ public final class ServingMain implements Callable<Integer> {
 
     @Option(names = "--ops-port", description = "separate port for /healthz, /readyz, /metrics")
     Integer opsPort;
+
+    @Option(names = "--segments", description = "segment rules file, YAML (default: the bundled examples)")
+    Path segments;
+
+    @Option(names = "--tokens", description = "token file, YAML (default: the bundled tokens)")
+    Path tokens;
+
+    @Option(names = "--blocks", description = "content-block file, YAML (default: the bundled blocks)")
+    Path blocks;
 
     /** Runs the server; see the class comment. */
     public static void main(String[] args) {
@@ -66,12 +80,17 @@ public final class ServingMain implements Callable<Integer> {
             Path home = Path.of(System.getenv().getOrDefault("AFFINITY_HOME", "var"));
             boolean fileNamesThem = configFile != null;
             flags.put("registry", registry != null || fileNamesThem ? registry : home.resolve("models"));
-            flags.put("warehouse", warehouse != null || fileNamesThem || !Files.isDirectory(home.resolve("warehouse"))
-                    ? warehouse
-                    : home.resolve("warehouse"));
+            flags.put(
+                    "warehouse",
+                    warehouse != null || fileNamesThem || !Files.isDirectory(home.resolve("warehouse"))
+                            ? warehouse
+                            : home.resolve("warehouse"));
             flags.put("host", host);
             flags.put("port", port);
             flags.put("opsPort", opsPort);
+            flags.put("segments", segments);
+            flags.put("tokens", tokens);
+            flags.put("blocks", blocks);
             config = ConfigLoader.load(configFile, flags);
             if (config.warehouse() != null && !Files.isDirectory(config.warehouse())) {
                 throw new ConfigException("warehouse", "no warehouse directory at " + config.warehouse());
@@ -87,7 +106,13 @@ public final class ServingMain implements Callable<Integer> {
         ServingMetrics metrics = new ServingMetrics();
         ModelRegistry models = new ModelRegistry(config.registry());
         Warehouse wh = config.warehouse() == null ? null : Warehouse.openExisting(config.warehouse());
-        ModelManager manager = new ModelManager(config, models, wh, metrics);
+        ModelManager manager;
+        try {
+            manager = new ModelManager(config, models, wh, metrics);
+        } catch (ConfigException e) {
+            System.err.println("affinity serve: bad configuration: " + e.getMessage());
+            return 2;
+        }
         ServingServer server =
                 ServingApp.create(config, manager, models, metrics).start();
         LOG.info(

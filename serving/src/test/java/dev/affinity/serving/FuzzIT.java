@@ -23,6 +23,11 @@ class FuzzIT {
             "/v1/users/%s/personalization",
             "/v1/users/%s/recommendations",
             "/v1/users/%s/churn",
+            "/v1/users/%s/segments",
+            "/v1/users/%s/blocks/%s",
+            "/v1/users/u1/blocks/%s",
+            "/v1/users/%s/blocks/recommended",
+            "/v1/render",
             "/v1/items/%s/similar",
             "/v1/personalization/batch",
             "/admin/models",
@@ -33,8 +38,17 @@ class FuzzIT {
             "/healthz",
             "/readyz",
             "/openapi.json");
-    static final List<String> PARAMS =
-            List.of("k", "exclude", "category", "min_price", "max_price", "in_stock", "exclude_purchased", "zzz");
+    static final List<String> PARAMS = List.of(
+            "k",
+            "exclude",
+            "category",
+            "min_price",
+            "max_price",
+            "in_stock",
+            "exclude_purchased",
+            "zzz",
+            "format",
+            "utm_campaign");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
     @Test
@@ -87,7 +101,23 @@ class FuzzIT {
 
     static String value(Random r) {
         String[] values = {
-            "0", "-1", "3", "100", "101", "1e309", "NaN", "abc", "", "true", "maybe", "p1,p2", ",,,", "9".repeat(30)
+            "0",
+            "-1",
+            "3",
+            "100",
+            "101",
+            "1e309",
+            "NaN",
+            "abc",
+            "",
+            "true",
+            "maybe",
+            "p1,p2",
+            ",,,",
+            "9".repeat(30),
+            "json",
+            "html",
+            "spring sale"
         };
         return values[r.nextInt(values.length)];
     }
@@ -106,7 +136,12 @@ class FuzzIT {
             "\u0000\u0001",
             "{\"ids\": [\"u1\", \"u2\"], \"exclude\": \"p1\"}",
             "{\"ids\": [\"u1\"], \"in_stock\": \"perhaps\"}",
-            "{\"ids\": [\"" + "y".repeat(500) + "\"]}"
+            "{\"ids\": [\"" + "y".repeat(500) + "\"]}",
+            "{\"user_id\": \"u1\", \"template\": \"Hi {{first_name}}\"}",
+            "{\"user_id\": \"u1\", \"template\": \"Hi {{first_name\"}",
+            "{\"user_id\": \"u1\", \"template\": \"{{ nope }} {{#x}}\"}",
+            "{\"user_id\": 7, \"template\": 7}",
+            "{\"user_id\": \"stranger\", \"template\": \"<b>{{city}}</b>\"}"
         };
         return bodies[r.nextInt(bodies.length)];
     }

@@ -182,7 +182,11 @@ public final class SegmentSet {
      * segment may share one ("Loyal Customers"), and the label then appears once.
      */
     public List<String> labels(Object[] row, LocalDateTime now) {
-        boolean[] members = evaluate(row, now);
+        return labels(row, evaluate(row, now));
+    }
+
+    /** The labels of {@code row} given its memberships from {@link #evaluate}, as {@link #labels(Object[], LocalDateTime)}. */
+    public List<String> labels(Object[] row, boolean[] members) {
         Set<String> labels = new LinkedHashSet<>();
         boolean rfmAdded = false;
         for (int s : byPriority) {

@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.POST;
 
 import dev.affinity.models.registry.ModelRegistry;
 import dev.affinity.serving.access.Scope;
+import dev.affinity.serving.blocks.ContentService;
 import dev.affinity.serving.config.ServingConfig;
 import dev.affinity.serving.metrics.ServingMetrics;
 import dev.affinity.serving.models.ModelManager;
@@ -23,11 +24,13 @@ public final class Routes {
             ModelRegistry registry,
             ServingMetrics metrics,
             PersonalizationService service,
+            ContentService content,
             boolean opsSeparate) {
         QueryParser parser = new QueryParser(config);
         UserHandlers users = new UserHandlers(service, parser);
         BatchHandler batch = new BatchHandler(service, parser, config);
         AdminHandlers admin = new AdminHandlers(manager, registry);
+        ContentHandlers contentHandlers = new ContentHandlers(content);
         List<Route> routes = new ArrayList<>();
         routes.add(new Route(
                 GET,
@@ -45,6 +48,33 @@ public final class Routes {
                 Route.FILTERS,
                 false,
                 users::recommendations));
+        routes.add(new Route(
+                GET,
+                "/v1/users/{id}/segments",
+                Scope.READ,
+                "The user's segment labels by priority and membership of every enabled segment",
+                List.of(),
+                false,
+                users::segments));
+        routes.add(new Route(
+                GET,
+                "/v1/users/{id}/blocks/{block}",
+                Scope.READ,
+                "A content block rendered for the user: email-safe HTML or its data as JSON",
+                List.of(
+                        new Route.Param("format", "string", "html (default) or json"),
+                        new Route.Param(
+                                "utm_campaign", "string", "utm_campaign of the links; default from the block file")),
+                false,
+                contentHandlers::block));
+        routes.add(new Route(
+                POST,
+                "/v1/render",
+                Scope.READ,
+                "Renders a template's {{token}} placeholders for a customer, values HTML-escaped",
+                List.of(),
+                true,
+                contentHandlers::render));
         routes.add(new Route(
                 GET, "/v1/users/{id}/churn", Scope.READ, "The user's churn score", List.of(), false, users::churn));
         routes.add(new Route(

@@ -26,6 +26,12 @@ public final class UserHandlers {
         Json.write(ctx, 200, service.recommendations(id, parser.fromQuery(ctx)));
     }
 
+    /** {@code GET /v1/users/{id}/segments}. */
+    public void segments(Context ctx) {
+        String id = QueryParser.id(ctx.pathParam("id"), "id");
+        Json.write(ctx, 200, service.segments(id));
+    }
+
     /** {@code GET /v1/users/{id}/churn}. */
     public void churn(Context ctx) {
         String id = QueryParser.id(ctx.pathParam("id"), "id");

@@ -34,10 +34,14 @@ import java.util.Objects;
  * @param maxBatch the most ids one batch request may carry (at most 1000)
  * @param minHistoryItems users the recommender knows with fewer training items than this get popular
  *     items with the reason {@code too_little_history}
- * @param tokenDefaults per token, the value used when the customer's own is missing (default {@code
- *     first_name} -> "Valued Customer", {@code city}, {@code country} and {@code favourite_category}
- *     -> "")
+ * @param tokenDefaults per token, a fallback text that overrides the one in the token file (default:
+ *     none; every name must be a configured token)
  * @param apiKeys the accepted API keys (hashes only); none means authentication is off
+ * @param segments the segment rules file (YAML, see README "Segments"), or {@code null} for the
+ *     bundled {@code default-segments.yaml}
+ * @param tokens the token file (YAML), or {@code null} for the bundled {@code default-tokens.yaml}
+ * @param blocks the content-block file (YAML, see README "Content blocks"), or {@code null} for the
+ *     bundled {@code default-blocks.yaml}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ServingConfig(
@@ -55,10 +59,10 @@ public record ServingConfig(
         int maxBatch,
         int minHistoryItems,
         Map<String, String> tokenDefaults,
-        List<ApiKeyConfig> apiKeys) {
-
-    /** The token defaults when the configuration names none. */
-    public static final Map<String, String> DEFAULT_TOKENS = defaultTokens();
+        List<ApiKeyConfig> apiKeys,
+        Path segments,
+        Path tokens,
+        Path blocks) {
 
     /** The recommender names tried when the configuration names none. */
     public static final List<String> DEFAULT_RECOMMENDERS = List.of(
@@ -94,15 +98,15 @@ public record ServingConfig(
         check(defaultK >= 1 && defaultK <= maxK, "defaultK", "must be 1..maxK (" + maxK + "), got " + defaultK);
         check(maxBatch >= 1 && maxBatch <= 1000, "maxBatch", "must be 1..1000, got " + maxBatch);
         check(minHistoryItems >= 0, "minHistoryItems", "must be >= 0, got " + minHistoryItems);
-        Map<String, String> tokens = new LinkedHashMap<>(DEFAULT_TOKENS);
+        Map<String, String> fallbacks = new LinkedHashMap<>();
         if (tokenDefaults != null) {
             tokenDefaults.forEach((k, v) -> {
                 check(k != null && k.matches("[a-z][a-z0-9_]*"), "tokenDefaults", "bad token name '" + k + "'");
                 check(v != null, "tokenDefaults." + k, "needs a value (use \"\" for none)");
-                tokens.put(k, v);
+                fallbacks.put(k, v);
             });
         }
-        tokenDefaults = java.util.Collections.unmodifiableMap(tokens);
+        tokenDefaults = java.util.Collections.unmodifiableMap(fallbacks);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         java.util.Set<String> names = new java.util.HashSet<>();
         for (ApiKeyConfig key : apiKeys) {
@@ -110,9 +114,73 @@ public record ServingConfig(
         }
     }
 
+    /**
+     * The configuration without rule, token or block files (the bundled ones are used): the
+     * constructor of the fields that came first.
+     */
+    public ServingConfig(
+            String host,
+            int port,
+            Integer opsPort,
+            Path registry,
+            Path warehouse,
+            List<String> recommenderModels,
+            String churnModel,
+            int reloadIntervalSeconds,
+            int cacheMaxAgeSeconds,
+            int defaultK,
+            int maxK,
+            int maxBatch,
+            int minHistoryItems,
+            Map<String, String> tokenDefaults,
+            List<ApiKeyConfig> apiKeys) {
+        this(
+                host,
+                port,
+                opsPort,
+                registry,
+                warehouse,
+                recommenderModels,
+                churnModel,
+                reloadIntervalSeconds,
+                cacheMaxAgeSeconds,
+                defaultK,
+                maxK,
+                maxBatch,
+                minHistoryItems,
+                tokenDefaults,
+                apiKeys,
+                null,
+                null,
+                null);
+    }
+
     /** Every default: 127.0.0.1:7070, registry {@code registry}, no warehouse, no API keys. */
     public static ServingConfig defaults() {
         return new ServingConfig(null, 7070, null, null, null, null, null, 30, 300, 10, 100, 1000, 1, null, null);
+    }
+
+    /** A copy with other segment, token and block files ({@code null}: the bundled one). */
+    public ServingConfig withContentFiles(Path segmentsFile, Path tokensFile, Path blocksFile) {
+        return new ServingConfig(
+                host,
+                port,
+                opsPort,
+                registry,
+                warehouse,
+                recommenderModels,
+                churnModel,
+                reloadIntervalSeconds,
+                cacheMaxAgeSeconds,
+                defaultK,
+                maxK,
+                maxBatch,
+                minHistoryItems,
+                tokenDefaults,
+                apiKeys,
+                segmentsFile,
+                tokensFile,
+                blocksFile);
     }
 
     /** Whether requests must carry an API key. */
@@ -137,7 +205,10 @@ public record ServingConfig(
                 maxBatch,
                 minHistoryItems,
                 tokenDefaults,
-                apiKeys);
+                apiKeys,
+                segments,
+                tokens,
+                blocks);
     }
 
     /** The configuration as it may be logged: key hashes are shown only as their first 8 characters. */
@@ -149,22 +220,15 @@ public record ServingConfig(
                 + warehouse + " recommenderModels=" + recommenderModels + " churnModel=" + churnModel
                 + " reloadIntervalSeconds=" + reloadIntervalSeconds + " cacheMaxAgeSeconds=" + cacheMaxAgeSeconds
                 + " defaultK=" + defaultK + " maxK=" + maxK + " maxBatch=" + maxBatch + " minHistoryItems="
-                + minHistoryItems + " tokens=" + tokenDefaults.keySet() + " apiKeys=" + keys;
+                + minHistoryItems + " tokenDefaults=" + tokenDefaults.keySet() + " apiKeys=" + keys + " segments="
+                + (segments == null ? "(bundled)" : segments) + " tokens=" + (tokens == null ? "(bundled)" : tokens)
+                + " blocks=" + (blocks == null ? "(bundled)" : blocks);
     }
 
     static void check(boolean ok, String field, String message) {
         if (!ok) {
             throw new ConfigException(field, message);
         }
-    }
-
-    private static Map<String, String> defaultTokens() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("first_name", "Valued Customer");
-        m.put("city", "");
-        m.put("country", "");
-        m.put("favourite_category", "");
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     @Override

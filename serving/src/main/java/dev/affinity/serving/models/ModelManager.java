@@ -1,5 +1,6 @@
 package dev.affinity.serving.models;
 
+import dev.affinity.features.segments.ProfileFields;
 import dev.affinity.features.warehouse.Warehouse;
 import dev.affinity.models.artifact.ModelArtifact;
 import dev.affinity.models.churn.ChurnArtifacts;
@@ -8,7 +9,9 @@ import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.RecommenderModel;
 import dev.affinity.models.registry.ModelRegistry;
 import dev.affinity.models.registry.ModelVersion;
+import dev.affinity.serving.config.ConfigException;
 import dev.affinity.serving.config.ServingConfig;
+import dev.affinity.serving.content.ContentRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +50,7 @@ public final class ModelManager implements AutoCloseable {
     private final ModelRegistry registry;
     private final WarehouseFacts warehouse;
     private final Listener listener;
-    private final AtomicReference<ServingModels> current = new AtomicReference<>(ServingModels.NONE);
+    private final AtomicReference<ServingModels> current;
     private final Set<String> failed = new HashSet<>();
     private final Object reloadLock = new Object();
     private volatile boolean attempted;
@@ -56,11 +59,15 @@ public final class ModelManager implements AutoCloseable {
     private ScheduledExecutorService watcher;
 
     /**
-     * A manager over {@code registry} and (when not {@code null}) {@code warehouse}; nothing is
-     * loaded until {@link #reload}.
+     * A manager over {@code registry} and (when not {@code null}) {@code warehouse}; only the
+     * segment, token and block files are compiled here, models wait for {@link #reload}.
+     *
+     * @throws dev.affinity.serving.config.ConfigException for a segment rule, token or block that
+     *     does not compile, naming the file, the rule, the position and the field
      */
     public ModelManager(ServingConfig config, ModelRegistry registry, Warehouse warehouse, Listener listener) {
         this.config = Objects.requireNonNull(config, "config");
+        this.current = new AtomicReference<>(ServingModels.none(ContentRules.load(config)));
         this.registry = Objects.requireNonNull(registry, "registry");
         this.warehouse = warehouse == null ? null : new WarehouseFacts(warehouse);
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -125,9 +132,25 @@ public final class ModelManager implements AutoCloseable {
                 }
             }
         }
-        List<String> fields = churnModel != null
-                ? churnModel.features()
-                : old.churn() != null ? old.churn().scorer().features() : List.of();
+        List<String> fields = (churnModel != null
+                        ? churnModel.features()
+                        : old.churn() != null ? old.churn().scorer().features() : List.<String>of())
+                .stream()
+                        .filter(f -> ProfileFields.customerProfiles().indexOf(f) < 0)
+                        .toList();
+
+        // 0. Segment rules, tokens and blocks: recompiled when a file changed; a bad file keeps the old.
+        ContentRules content = old.content();
+        if (!ContentRules.fingerprint(config).equals(content.fingerprint())) {
+            try {
+                content = ContentRules.load(config);
+                changes.add("segments, tokens and blocks recompiled");
+            } catch (ConfigException e) {
+                problems.add("cannot load the content files: " + e.getMessage());
+                LOG.error("cannot load the content files: {}; keeping what is serving", e.getMessage());
+                listener.loadFailed("content", "-", e);
+            }
+        }
 
         ProductFacts products = old.products();
         CustomerFacts customers = old.customers();
@@ -136,7 +159,7 @@ public final class ModelManager implements AutoCloseable {
         if (warehouse != null) {
             try {
                 String key = warehouse.stateKey();
-                boolean fieldsChanged = !customers.numericNames().equals(fields);
+                boolean fieldsChanged = !customers.extraNumericNames().equals(fields);
                 if (!key.equals(warehouseKey) || fieldsChanged) {
                     ProductFacts newProducts = key.equals(warehouseKey) ? products : warehouse.products();
                     customers = warehouse.customers(fields);
@@ -183,6 +206,10 @@ public final class ModelManager implements AutoCloseable {
             churn = new LoadedChurn(config.churnModel(), churnVersionName, churnModel);
             changes.add("churn " + churn.label());
         }
+        ChurnScorer scorer = churn == null ? null : churn.scorer();
+        if (customers.churn() != scorer && customers != CustomerFacts.EMPTY) {
+            customers = customers.withChurn(scorer);
+        }
 
         if (recommender == null) {
             lastProblem = problems.isEmpty()
@@ -196,7 +223,14 @@ public final class ModelManager implements AutoCloseable {
             return new ReloadReport(false, old.generation(), List.of(), problems);
         }
         ServingModels next = new ServingModels(
-                recommender, churn, products, customers, warehousePopular, Instant.now(), old.generation() + 1);
+                recommender,
+                churn,
+                products,
+                customers,
+                warehousePopular,
+                content,
+                Instant.now(),
+                old.generation() + 1);
         current.set(next);
         LOG.info("models swapped in (generation {}): {}", next.generation(), changes);
         listener.swapped(next);

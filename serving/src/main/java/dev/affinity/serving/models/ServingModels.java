@@ -1,6 +1,7 @@
 package dev.affinity.serving.models;
 
 import dev.affinity.models.recommend.Recommender;
+import dev.affinity.serving.content.ContentRules;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param customers customers' tokens, flags and profile fields
  * @param warehousePopular popularity from the warehouse's orders, bound to the catalog, for when no
  *     recommender is loaded; {@code null} without a warehouse
+ * @param content the compiled segment rules, tokens and content blocks
  * @param loadedAt when this set was assembled
  * @param generation increases by one with every swap
  */
@@ -22,12 +24,22 @@ public record ServingModels(
         ProductFacts products,
         CustomerFacts customers,
         Recommender warehousePopular,
+        ContentRules content,
         Instant loadedAt,
         long generation) {
 
-    /** Before the first load: nothing. */
-    public static final ServingModels NONE = new ServingModels(
-            null, null, ProductFacts.idsOnly(java.util.List.of()), CustomerFacts.EMPTY, null, Instant.EPOCH, 0);
+    /** Before the first load: nothing but the content rules. */
+    public static ServingModels none(ContentRules content) {
+        return new ServingModels(
+                null,
+                null,
+                ProductFacts.idsOnly(java.util.List.of()),
+                CustomerFacts.EMPTY,
+                null,
+                content,
+                Instant.EPOCH,
+                0);
+    }
 
     /** The recommender used when the user cannot be personalized: the model's popularity, else the warehouse's. */
     public Recommender popular() {

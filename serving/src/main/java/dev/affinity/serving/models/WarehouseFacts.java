@@ -1,6 +1,8 @@
 package dev.affinity.serving.models;
 
 import dev.affinity.features.profiles.CustomerProfiles;
+import dev.affinity.features.segments.ProfileFields;
+import dev.affinity.features.segments.ValueType;
 import dev.affinity.features.warehouse.Warehouse;
 import dev.affinity.features.warehouse.WarehouseSql;
 import dev.affinity.models.recommend.CatalogItem;
@@ -24,12 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads what serving needs from the warehouse with one DuckDB session: the product catalog, the
- * customers' token fields and do-not-personalize flag joined with the latest customer profile
- * snapshot, and a popularity ranking from the orders for when no recommender is loaded.
+ * customers joined with the latest customer profile snapshot (every profile field), and a popularity ranking from the orders for when no recommender is loaded.
  */
 public final class WarehouseFacts {
-    /** The token names the warehouse fills in; other configured tokens always use their default. */
-    public static final List<String> TOKEN_SOURCES = List.of("first_name", "city", "country", "favourite_category");
+    /** The customers-table columns that fill a profile field the snapshot lacks. */
+    static final List<String> CUSTOMER_COLUMNS =
+            List.of("first_name", "last_name", "city", "country", "signup_date", "email_opt_in", "do_not_sell");
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseFacts.class);
     private static final Set<String> NUMERIC_TYPES =
@@ -127,107 +129,100 @@ public final class WarehouseFacts {
     }
 
     /**
-     * Customers from the customers table and the latest profile snapshot, with the token fields, the
-     * do-not-personalize flag ({@code customers.do_not_sell}) and the numeric profile fields named.
-     * A field the snapshot lacks, or that is not numeric, is held as missing ({@code NaN}) and logged.
+     * Customers from the customers table and the latest profile snapshot: every field of {@link
+     * ProfileFields#customerProfiles()} (the snapshot's value, else the customers table's for names,
+     * places, sign-up date and consent flags), the do-not-personalize flag ({@code
+     * customers.do_not_sell}), and {@code churnFeatures} that are not profile fields. A field the
+     * snapshot lacks, or whose values do not convert to the field's type, is missing; it is logged.
+     * The churn fields are left missing (see {@link CustomerFacts#withChurn}).
      */
-    public CustomerFacts customers(List<String> numericFields) {
+    public CustomerFacts customers(List<String> churnFeatures) {
         Path profiles = latestProfiles();
+        ProfileFields fields = ProfileFields.customerProfiles();
         try (WarehouseSql session = WarehouseSql.open(warehouse)) {
             Connection c = session.connection();
             Map<String, String> profileColumns = profiles == null ? Map.of() : columns(c, profiles);
-            List<String> numeric = new ArrayList<>();
-            StringBuilder select = new StringBuilder("SELECT coalesce(c.customer_id, p.customer_id), c.first_name,"
-                    + " coalesce(c.do_not_sell, false), coalesce(p.city, c.city), coalesce(p.country, c.country), "
-                    + (profileColumns.containsKey("favourite_category") ? "p.favourite_category" : "NULL::VARCHAR")
-                    + ", p.customer_id IS NOT NULL");
-            for (String field : numericFields) {
-                String type = profileColumns.get(field);
+            StringBuilder select = new StringBuilder("SELECT coalesce(c.customer_id, "
+                    + (profiles == null ? "NULL" : "p.customer_id") + "), coalesce(c.do_not_sell, false), "
+                    + (profiles == null ? "false" : "p.customer_id IS NOT NULL"));
+            List<String> missing = new ArrayList<>();
+            for (int f = 0; f < fields.size(); f++) {
+                String name = fields.names().get(f);
+                select.append(", ").append(fieldSql(name, fields.type(f), profileColumns, missing));
+            }
+            if (!missing.isEmpty()) {
+                LOG.warn("profile fields not in the latest snapshot (rules and tokens see them missing): {}", missing);
+            }
+            List<String> extra = new ArrayList<>();
+            for (String feature : churnFeatures) {
+                if (fields.indexOf(feature) >= 0) {
+                    continue;
+                }
+                String type = profileColumns.get(feature);
                 if (type != null && NUMERIC_TYPES.contains(type)) {
-                    select.append(", CAST(p.\"").append(field.replace("\"", "")).append("\" AS DOUBLE)");
+                    select.append(", CAST(p.").append(quote(feature)).append(" AS DOUBLE)");
                 } else {
                     LOG.warn(
-                            "profile field '{}' is {} in the latest snapshot; the churn model will impute it",
-                            field,
+                            "churn feature '{}' is {} in the latest snapshot; the churn model will impute it",
+                            feature,
                             type == null ? "missing" : "not numeric (" + type + ")");
                     select.append(", NULL::DOUBLE");
                 }
-                numeric.add(field);
+                extra.add(feature);
             }
             String profileSource = profiles == null
-                    ? "(SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS city, NULL::VARCHAR AS country WHERE false)"
-                    : "read_parquet(" + WarehouseSql.literal(profiles.toString()) + ")";
-            select.append(" FROM (SELECT customer_id, any_value(first_name) AS first_name, any_value(city) AS city,"
-                            + " any_value(country) AS country, bool_or(do_not_sell) AS do_not_sell"
-                            + " FROM customers GROUP BY customer_id) c FULL OUTER JOIN ")
-                    .append(profileSource)
-                    .append(" p ON p.customer_id = c.customer_id");
-            return read(c, select.toString(), numeric, profiles);
+                    ? ""
+                    : " FULL OUTER JOIN read_parquet(" + WarehouseSql.literal(profiles.toString())
+                            + ") p ON p.customer_id = c.customer_id";
+            select.append(" FROM (SELECT customer_id, ")
+                    .append(String.join(
+                            ", ",
+                            CUSTOMER_COLUMNS.stream()
+                                    .map(n -> (n.equals("signup_date")
+                                                    ? "min"
+                                                    : n.equals("email_opt_in") || n.equals("do_not_sell")
+                                                            ? "bool_or"
+                                                            : "any_value")
+                                            + "(" + n + ") AS " + n)
+                                    .toList()))
+                    .append(" FROM customers GROUP BY customer_id) c")
+                    .append(profileSource);
+            String asOf = profiles == null
+                    ? null
+                    : profiles.getParent().getFileName().toString().substring("as_of=".length());
+            return CustomerColumns.read(c, select.toString(), fields, extra, asOf);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot read customers and profiles of " + warehouse.root() + ": " + e.getMessage(), e);
         }
     }
 
-    private static CustomerFacts read(Connection c, String sql, List<String> numeric, Path profiles)
-            throws SQLException {
-        Map<String, Integer> rows = new HashMap<>();
-        int tokens = TOKEN_SOURCES.size();
-        List<Dictionary> dictionaries = new ArrayList<>();
-        for (int t = 0; t < tokens; t++) {
-            dictionaries.add(new Dictionary());
+    /** The SQL of one profile field, converted to its column type (see {@link CustomerColumns}). */
+    private static String fieldSql(
+            String name, ValueType type, Map<String, String> profileColumns, List<String> missing) {
+        if (ProfileFields.CHURN.containsKey(name)) {
+            return "NULL";
         }
-        IntColumns codes = new IntColumns(tokens);
-        List<double[]> values = new ArrayList<>();
-        boolean[] dnp = new boolean[1024];
-        boolean[] hasProfile = new boolean[1024];
-        DoubleColumns numbers = new DoubleColumns(numeric.size());
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int n = 0;
-            while (rs.next()) {
-                String id = rs.getString(1);
-                if (id == null || rows.putIfAbsent(id, n) != null) {
-                    continue;
-                }
-                if (n == dnp.length) {
-                    dnp = java.util.Arrays.copyOf(dnp, n * 2);
-                    hasProfile = java.util.Arrays.copyOf(hasProfile, n * 2);
-                }
-                codes.add(n, t -> {
-                    try {
-                        return dictionaries.get(t).code(rs.getString(t == 0 ? 2 : t + 3));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                dnp[n] = rs.getBoolean(3);
-                hasProfile[n] = rs.getBoolean(7);
-                for (int j = 0; j < numeric.size(); j++) {
-                    double v = rs.getDouble(8 + j);
-                    numbers.set(j, n, rs.wasNull() ? Double.NaN : v);
-                }
-                n++;
-            }
-            String[][] dicts = new String[tokens][];
-            for (int t = 0; t < tokens; t++) {
-                dicts[t] = dictionaries.get(t).values();
-            }
-            values.clear();
-            String asOf = profiles == null
-                    ? null
-                    : profiles.getParent().getFileName().toString().substring("as_of=".length());
-            return new CustomerFacts(
-                    rows,
-                    TOKEN_SOURCES,
-                    codes.trim(n),
-                    dicts,
-                    java.util.Arrays.copyOf(dnp, n),
-                    numeric,
-                    numbers.trim(n),
-                    java.util.Arrays.copyOf(hasProfile, n),
-                    asOf);
+        boolean inProfile = profileColumns.containsKey(name);
+        boolean inCustomers = CUSTOMER_COLUMNS.contains(name);
+        String q = quote(name);
+        String source = inProfile && inCustomers
+                ? "coalesce(p." + q + ", c." + q + ")"
+                : inProfile ? "p." + q : inCustomers ? "c." + q : null;
+        if (source == null) {
+            missing.add(name);
+            return "NULL";
         }
+        return switch (type) {
+            case NUMBER -> "TRY_CAST(" + source + " AS DOUBLE)";
+            case STRING -> "CAST(" + source + " AS VARCHAR)";
+            case BOOLEAN -> "TRY_CAST(" + source + " AS BOOLEAN)";
+            case TIMESTAMP -> "CAST(epoch(TRY_CAST(" + source + " AS TIMESTAMP)) AS BIGINT)";
+        };
+    }
+
+    private static String quote(String name) {
+        return "\"" + name.replace("\"", "") + "\"";
     }
 
     private static Map<String, String> columns(Connection c, Path file) throws SQLException {
@@ -240,75 +235,5 @@ public final class WarehouseFacts {
             }
         }
         return columns;
-    }
-
-    /** Dictionary coding of a string column: -1 for null. */
-    private static final class Dictionary {
-        private final Map<String, Integer> codes = new HashMap<>();
-        private final List<String> values = new ArrayList<>();
-
-        int code(String value) {
-            if (value == null || value.isEmpty()) {
-                return -1;
-            }
-            return codes.computeIfAbsent(value, v -> {
-                values.add(v);
-                return values.size() - 1;
-            });
-        }
-
-        String[] values() {
-            return values.toArray(new String[0]);
-        }
-    }
-
-    /** Growable int columns. */
-    private static final class IntColumns {
-        private int[][] data;
-
-        IntColumns(int columns) {
-            data = new int[columns][1024];
-        }
-
-        void add(int row, java.util.function.IntUnaryOperator valueOfColumn) {
-            for (int t = 0; t < data.length; t++) {
-                if (row == data[t].length) {
-                    data[t] = java.util.Arrays.copyOf(data[t], row * 2);
-                }
-                data[t][row] = valueOfColumn.applyAsInt(t);
-            }
-        }
-
-        int[][] trim(int rows) {
-            int[][] out = new int[data.length][];
-            for (int t = 0; t < data.length; t++) {
-                out[t] = java.util.Arrays.copyOf(data[t], rows);
-            }
-            return out;
-        }
-    }
-
-    /** Growable double columns. */
-    private static final class DoubleColumns {
-        private final double[][] data;
-
-        DoubleColumns(int columns) {
-            data = new double[columns][1024];
-        }
-
-        void set(int column, int row, double value) {
-            if (row >= data[column].length) {
-                data[column] = java.util.Arrays.copyOf(data[column], Math.max(row + 1, data[column].length * 2));
-            }
-            data[column][row] = value;
-        }
-
-        double[][] trim(int rows) {
-            double[][] out = new double[data.length][];
-            for (int j = 0; j < data.length; j++) {
-                out[j] = java.util.Arrays.copyOf(data[j], rows);
-            }
-            return out;
-        }
     }
 }

@@ -92,7 +92,9 @@ public final class OpenApiDocument {
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
-        if (route.jsonBody()) {
+        if (route.jsonBody() && route.path().equals("/v1/render")) {
+            op.put("requestBody", Map.of("required", true, "content", json(renderBody())));
+        } else if (route.jsonBody()) {
             op.put(
                     "requestBody",
                     Map.of(
@@ -128,6 +130,28 @@ public final class OpenApiDocument {
         if (!parameters.isEmpty() || route.jsonBody()) {
             responses.put("400", Map.of("description", "a bad parameter, named in error.field", "content", errorRef));
         }
+        if (route.path().equals("/v1/render") || route.path().endsWith("/blocks/{block}")) {
+            responses.put(
+                    "404",
+                    Map.of(
+                            "description",
+                            "no such customer (user_id) or block (block), named in error.field",
+                            "content",
+                            errorRef));
+        }
+        if (route.path().endsWith("/blocks/{block}")) {
+            responses.put(
+                    "200",
+                    Map.of(
+                            "description",
+                            "the block as email-safe HTML (format=html, empty when hidden) or as JSON",
+                            "content",
+                            Map.of(
+                                    "text/html",
+                                    Map.of("schema", Map.of("type", "string")),
+                                    "application/json",
+                                    Map.of("schema", Map.of("type", "object")))));
+        }
         if (route.path().equals("/readyz")) {
             responses.put(
                     "503", Map.of("description", "models not loaded yet", "content", json(Map.of("type", "object"))));
@@ -145,6 +169,20 @@ public final class OpenApiDocument {
         }
         op.put("responses", responses);
         return op;
+    }
+
+    private static Map<String, Object> renderBody() {
+        return Map.of(
+                "type",
+                "object",
+                "required",
+                List.of("user_id", "template"),
+                "properties",
+                Map.of(
+                        "user_id",
+                        Map.of("type", "string", "maxLength", 256),
+                        "template",
+                        Map.of("type", "string", "minLength", 1, "maxLength", 100_000)));
     }
 
     private static Map<String, Object> json(Map<String, Object> schema) {

@@ -1,5 +1,6 @@
 package dev.affinity.serving.personalize;
 
+import dev.affinity.features.segments.SegmentDefinition;
 import dev.affinity.models.churn.ChurnScore;
 import dev.affinity.models.churn.Contribution;
 import dev.affinity.models.recommend.CatalogItem;
@@ -13,6 +14,8 @@ import dev.affinity.serving.models.LoadedRecommender;
 import dev.affinity.serving.models.ModelManager;
 import dev.affinity.serving.models.ProductFacts;
 import dev.affinity.serving.models.ServingModels;
+import dev.affinity.serving.segments.Audience;
+import dev.affinity.serving.segments.AudienceReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +31,78 @@ public final class PersonalizationService {
     private final ModelManager models;
     private final ServingConfig config;
     private final BiConsumer<String, String> fallbackCounter;
+    private final AudienceReader audiences;
 
     /**
      * A service over {@code models}.
      *
      * @param fallbackCounter told (part, reason code) of every fallback, for metrics
+     * @param audiences evaluates segments and tokens
      */
     public PersonalizationService(
-            ModelManager models, ServingConfig config, BiConsumer<String, String> fallbackCounter) {
+            ModelManager models,
+            ServingConfig config,
+            BiConsumer<String, String> fallbackCounter,
+            AudienceReader audiences) {
         this.models = models;
         this.config = config;
         this.fallbackCounter = fallbackCounter;
+        this.audiences = audiences;
+    }
+
+    /** The user's segment labels by priority and membership of every enabled segment. */
+    public Views.SegmentsAnswer segments(String userId) {
+        ServingModels set = models.current();
+        User user = User.of(set, userId);
+        Audience audience = audiences.read(set, userId);
+        FallbackReason reason = tokenReason(user);
+        List<Views.SegmentMembership> membership = new ArrayList<>();
+        List<SegmentDefinition> defined = set.content().segments().segments();
+        for (int s = 0; s < defined.size(); s++) {
+            SegmentDefinition d = defined.get(s);
+            membership.add(new Views.SegmentMembership(
+                    d.name(),
+                    d.description(),
+                    d.parent(),
+                    d.priority(),
+                    audience.members() != null && audience.members()[s]));
+        }
+        if (reason != null) {
+            fallbackCounter.accept("segments", reason.code());
+        }
+        return new Views.SegmentsAnswer(
+                userId,
+                user.known(),
+                audience.labels(),
+                audience.rfmSegment(),
+                membership,
+                reason != null,
+                reason == null ? null : reason.code());
+    }
+
+    /** The segments and tokens of {@code userId} in {@code set}. */
+    public Audience audience(ServingModels set, String userId) {
+        return audiences.read(set, userId);
+    }
+
+    /** Whether the warehouse or the recommender of {@code set} knows {@code userId}. */
+    public static boolean known(ServingModels set, String userId) {
+        return User.of(set, userId).known();
+    }
+
+    /** Recommendations for {@code userId} from {@code set} (so a caller can keep to one set). */
+    public Views.Recommendations recommendations(ServingModels set, String userId, RecommendationQuery query) {
+        return recommend(set, User.of(set, userId), query);
+    }
+
+    /** Items similar to {@code itemId} from {@code set}, or {@code null} when the recommender does not know it. */
+    public Views.Recommendations similarOrNull(ServingModels set, String itemId, RecommendationQuery query) {
+        LoadedRecommender rec = set.recommender();
+        if (rec == null || rec.model().items().indexOf(itemId) < 0) {
+            return null;
+        }
+        Recommendations answer = rec.recommender().similarItems(itemId, query.k(), query.filter());
+        return view(set, answer, "similar", false, null, rec.label());
     }
 
     /** Everything one email needs for {@code userId}. */
@@ -106,20 +170,8 @@ public final class PersonalizationService {
         if (churn.reason != null) {
             reasons.put("churn", churn.reason.code());
         }
-        Map<String, String> tokens = new LinkedHashMap<>();
-        List<String> tokensFallback = new ArrayList<>();
-        FallbackReason tokenReason = user.doNotPersonalize()
-                ? FallbackReason.DO_NOT_PERSONALIZE
-                : user.row() < 0 ? (user.known() ? FallbackReason.NEW_USER : FallbackReason.UNKNOWN_USER) : null;
-        config.tokenDefaults().forEach((name, fallback) -> {
-            String value = tokenReason == null ? set.customers().token(user.row(), name) : null;
-            if (value == null) {
-                tokens.put(name, fallback);
-                tokensFallback.add(name);
-            } else {
-                tokens.put(name, value);
-            }
-        });
+        Audience audience = audiences.read(set, userId);
+        FallbackReason tokenReason = tokenReason(user);
         if (tokenReason != null) {
             reasons.put("tokens", tokenReason.code());
             fallbackCounter.accept("tokens", tokenReason.code());
@@ -132,14 +184,21 @@ public final class PersonalizationService {
         return new Views.Personalization(
                 userId,
                 user.known(),
-                tokens,
-                tokensFallback,
-                List.of(),
+                audience.tokens().values(),
+                audience.tokens().fellBack(),
+                audience.labels(),
                 churn.view,
                 recs,
                 versions,
                 !reasons.isEmpty(),
                 reasons);
+    }
+
+    /** Why the user's tokens and segments fall back, or {@code null} when they do not. */
+    private static FallbackReason tokenReason(User user) {
+        return user.doNotPersonalize()
+                ? FallbackReason.DO_NOT_PERSONALIZE
+                : user.row() < 0 ? (user.known() ? FallbackReason.NEW_USER : FallbackReason.UNKNOWN_USER) : null;
     }
 
     /** A user as the current set sees them. */
@@ -268,7 +327,10 @@ public final class PersonalizationService {
             fallbackCounter.accept("churn", reason.code());
             return new ChurnResult(null, reason);
         }
-        ChurnScore score = set.churn().scorer().score(set.customers().numericProfile(user.row()));
+        ChurnScore score = set.churn()
+                .scorer()
+                .score(set.customers()
+                        .numericProfile(user.row(), set.churn().scorer().features()));
         List<Views.ChurnReason> reasons = new ArrayList<>();
         for (Contribution c : score.topReasons()) {
             reasons.add(new Views.ChurnReason(

@@ -114,7 +114,7 @@ public final class Views {
      * @param known whether the warehouse or the recommender knows the user
      * @param tokens resolved personalization tokens (defaults where missing)
      * @param tokensFallback the tokens that fell back to their default
-     * @param segments segment labels, by priority (empty until segments exist)
+     * @param segments segment labels by priority, the RFM segment among them (empty on fallback)
      * @param churn the churn score, or {@code null} on fallback
      * @param recommendations the recommendation block
      * @param modelVersions per role ({@code recommender}, {@code churn}), {@code name@version} or null
@@ -132,6 +132,37 @@ public final class Views {
             Map<String, String> modelVersions,
             boolean fallback,
             Map<String, String> fallbackReasons) {}
+
+    /**
+     * Whether the user is in one segment.
+     *
+     * @param name the segment
+     * @param description what it is for
+     * @param parent the segment it nests in, or {@code null}
+     * @param priority its label priority, smallest first
+     * @param member whether the user is in it
+     */
+    public record SegmentMembership(String name, String description, String parent, int priority, boolean member) {}
+
+    /**
+     * The segments answer.
+     *
+     * @param userId the user
+     * @param known whether the warehouse or the recommender knows the user
+     * @param segments labels by priority, the RFM segment among them; empty on fallback
+     * @param rfmSegment the RFM segment, or {@code null} on fallback
+     * @param membership every enabled rule segment, in configuration order
+     * @param fallback whether the rules could not be evaluated (unknown user, not to be personalized)
+     * @param fallbackReason why, or {@code null}
+     */
+    public record SegmentsAnswer(
+            String userId,
+            boolean known,
+            List<String> segments,
+            String rfmSegment,
+            List<SegmentMembership> membership,
+            boolean fallback,
+            String fallbackReason) {}
 
     /**
      * The batch answer.

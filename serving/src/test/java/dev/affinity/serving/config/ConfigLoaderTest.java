@@ -33,7 +33,8 @@ class ConfigLoaderTest {
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.registry()).isEqualTo(Path.of("/srv/registry"));
         assertThat(c.recommenderModels()).containsExactly("recommender-ease", "recommender-popularity");
-        assertThat(c.tokenDefaults()).containsEntry("first_name", "Friend").containsEntry("city", "");
+        assertThat(c.tokenDefaults()).containsExactly(Map.entry("first_name", "Friend"));
+        assertThat(c.segments()).isNull();
         assertThat(c.churnModel()).isEqualTo("churn");
         assertThat(c.maxK()).isEqualTo(100);
         assertThat(c.authEnabled()).isTrue();
@@ -46,7 +47,8 @@ class ConfigLoaderTest {
         assertThat(c.port()).isEqualTo(7070);
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.recommenderModels()).startsWith("recommender", "recommender-als");
-        assertThat(c.tokenDefaults()).containsEntry("first_name", "Valued Customer");
+        assertThat(c.tokenDefaults()).isEmpty();
+        assertThat(c.blocks()).isNull();
         assertThat(c.authEnabled()).isFalse();
     }
 

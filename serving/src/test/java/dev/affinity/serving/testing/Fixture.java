@@ -30,14 +30,17 @@ import java.util.Map;
  * items (rank 2)   factors   popularity  catalog
  *   p1 Mug         (1, 0)    5           Kitchen 10.0 in stock
  *   p2 Plate       (0, 1)    4           Kitchen 20.0 in stock
- *   p3 Rake        (1, 1)    3           Garden  30.0 in stock
+ *   p3 Rake *      (1, 1)    3           Garden  30.0 in stock
  *   p4 Spade       (2, 0)    2           Garden  40.0 OUT of stock
- *   p5 Lamp        (0, 2)    1           Home    50.0 in stock
+ *   p5 Lamp        (0, 2)    1           Home    50.0 in stock, no image url
+ *   (* its title is 'Rake <script>alert("x")</script>', which every HTML answer must escape)
  *   (POST, postage, is in the catalog but not merchandise and not in the model)
  *
  * users   factors    history   warehouse
- *   u1    (1, 0.5)   p1 p2     Ada, London, profile (recency 10, frequency 5)
- *   u2    (0, 1)     p4 p5     Bob, Paris, profile (recency 200, frequency 1)
+ *   u1    (1, 0.5)   p1 p2     Ada, London, profile (recency 10, frequency 5, monetary 600, AOV 120,
+ *                              last order 2024-05-22, r 5 f 5, last purchase p1 Mug)
+ *   u2    (0, 1)     p4 p5     Bob (last name O'Brien <b>&), Paris, profile (recency 200, frequency 1, monetary 50, AOV 50,
+ *                              last order 2023-11-14, r 1 f 1, last purchase p4 Spade)
  *   u3    (1, 1)     p1        not in the warehouse
  *   u5    (1, 0)     p1 p2     Eve, do_not_sell = true
  *   u4    -          -         Dan, in the warehouse only (a new user)
@@ -49,9 +52,21 @@ import java.util.Map;
  * churn (logistic; means 100, 3; scales 50, 2; coefficients +1 on recency_days, -0.5 on frequency):
  *   u1: logit -1.8 - 0.5 = -2.3, p = 0.0911, score 9, LOW, reasons recency_days (-1.8), frequency (-0.5)
  *   u2: logit 2.0 + 0.5 = 2.5, p = 0.9241, score 92, HIGH
+ *
+ * segments at {@link #NOW} (the bundled rules; labels by priority):
+ *   u1: Loyal Customers (10: frequency 5 > 3, AOV 120 > 100), Recent High-Spenders (20: recency 10,
+ *       monetary 600), Champions (RFM r 5 f 5, 200); not Loyal and Slipping (10 days since the last order)
+ *   u2: At Risk of Churn (15: churn tier high), One-Time Buyers (30), Lost (RFM r 1 f 1, 200)
+ *   u4: No Orders Yet (no profile row)
  * </pre>
  */
 public final class Fixture {
+    /** The clock of the test servers: the profile snapshot's date. */
+    public static final java.time.Instant NOW = java.time.Instant.parse("2024-06-01T00:00:00Z");
+
+    /** The title of p3. */
+    public static final String SCRIPT_TITLE = "Rake <script>alert(\"x\")</script>";
+
     private Fixture() {}
 
     /** The hand-made factor model; {@code u1Factor0} lets a second version differ. */
@@ -122,7 +137,7 @@ public final class Fixture {
             TableAppender products = load.appender(Tables.PRODUCTS);
             products.append(product("p1", "Mug", "Kitchen", 10.0, true, true));
             products.append(product("p2", "Plate", "Kitchen", 20.0, true, true));
-            products.append(product("p3", "Rake", "Garden", 30.0, true, true));
+            products.append(product("p3", SCRIPT_TITLE, "Garden", 30.0, true, true));
             products.append(product("p4", "Spade", "Garden", 40.0, false, true));
             products.append(product("p5", "Lamp", "Home", 50.0, true, true));
             products.append(product("POST", "Postage", null, 5.0, true, false));
@@ -140,16 +155,22 @@ public final class Fixture {
         Path profile = dir.resolve("customer_profiles/as_of=2024-06-01/part-00000.parquet");
         Files.createDirectories(profile.getParent());
         try (WarehouseSql sql = WarehouseSql.open(warehouse)) {
-            sql.execute("COPY (SELECT * FROM (VALUES ('u1', 'London', 'UK', 'Kitchen', 10, CAST(5 AS BIGINT)),"
-                    + " ('u2', 'Paris', 'FR', NULL, 200, CAST(1 AS BIGINT)))"
-                    + " AS t(customer_id, city, country, favourite_category, recency_days, frequency)) TO "
+            sql.execute("COPY (SELECT * FROM (VALUES"
+                    + " ('u1', 'London', 'UK', 'Kitchen', 10, CAST(5 AS BIGINT), 600.0, 120.0,"
+                    + " TIMESTAMP '2024-05-22 00:00:00', 5, 5, 'p1', 'Mug', 'Kitchen'),"
+                    + " ('u2', 'Paris', 'FR', NULL, 200, CAST(1 AS BIGINT), 50.0, 50.0,"
+                    + " TIMESTAMP '2023-11-14 00:00:00', 1, 1, 'p4', 'Spade', 'Garden'))"
+                    + " AS t(customer_id, city, country, favourite_category, recency_days, frequency, monetary,"
+                    + " avg_order_value, last_order_at, r_score, f_score, last_purchased_product_id,"
+                    + " last_purchased_item, last_purchase_category)) TO "
                     + WarehouseSql.literal(profile.toString()) + " (FORMAT parquet)");
         }
         return warehouse;
     }
 
     private static Object[] customer(String id, String firstName, String city, boolean doNotSell) {
-        return new Object[] {id, id + "@example.com", firstName, "X", city, null, null, true, doNotSell};
+        String lastName = id.equals("u2") ? "O'Brien <b>&" : "X";
+        return new Object[] {id, id + "@example.com", firstName, lastName, city, null, null, true, doNotSell};
     }
 
     private static Object[] product(
@@ -161,7 +182,7 @@ public final class Fixture {
             category,
             price,
             "https://shop.example/p/" + id,
-            "https://img.example/" + id + ".jpg",
+            id.equals("p5") ? null : "https://img.example/" + id + ".jpg",
             inStock,
             merchandise
         };

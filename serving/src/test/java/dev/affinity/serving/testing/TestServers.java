@@ -46,14 +46,19 @@ public final class TestServers {
                 apiKeys);
     }
 
-    /** Starts a server for {@code config} and loads models once. */
+    /** Starts a server for {@code config} and loads models once; its clock stands at {@link Fixture#NOW}. */
     public static ServingServer start(ServingConfig config) {
         ServingMetrics metrics = new ServingMetrics();
         ModelRegistry registry = new ModelRegistry(config.registry());
         Warehouse warehouse = config.warehouse() == null ? null : Warehouse.openExisting(config.warehouse());
         ModelManager manager = new ModelManager(config, registry, warehouse, metrics);
-        ServingServer server =
-                ServingApp.create(config, manager, registry, metrics).start();
+        ServingServer server = ServingApp.create(
+                        config,
+                        manager,
+                        registry,
+                        metrics,
+                        java.time.Clock.fixed(Fixture.NOW, java.time.ZoneOffset.UTC))
+                .start();
         manager.reload();
         return server;
     }
