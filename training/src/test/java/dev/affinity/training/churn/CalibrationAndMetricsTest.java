@@ -77,8 +77,10 @@ class CalibrationAndMetricsTest {
         }
         assertThat(area).isCloseTo(r.metrics().rocAuc(), within(0.005));
         for (int i = 1; i < r.roc().size(); i++) {
-            assertThat(r.roc().get(i).fpr()).isGreaterThanOrEqualTo(r.roc().get(i - 1).fpr());
-            assertThat(r.roc().get(i).tpr()).isGreaterThanOrEqualTo(r.roc().get(i - 1).tpr());
+            assertThat(r.roc().get(i).fpr())
+                    .isGreaterThanOrEqualTo(r.roc().get(i - 1).fpr());
+            assertThat(r.roc().get(i).tpr())
+                    .isGreaterThanOrEqualTo(r.roc().get(i - 1).tpr());
         }
     }
 
