@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             TrainCommand.class,
             SegmentsCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {
