@@ -29,6 +29,9 @@ final class ChurnFields {
             return new ChurnFields(null, "none (no registry at " + registryDir + ")");
         }
         ModelRegistry registry = new ModelRegistry(registryDir);
+        if (!registry.names().contains(MODEL_NAME)) {
+            return new ChurnFields(null, "none (no '" + MODEL_NAME + "' model in " + registryDir + ")");
+        }
         var current = registry.current(MODEL_NAME);
         if (current.isEmpty()) {
             return new ChurnFields(null, "none (no current '" + MODEL_NAME + "' model)");

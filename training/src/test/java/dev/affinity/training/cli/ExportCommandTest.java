@@ -366,6 +366,29 @@ class ExportCommandTest {
     }
 
     @Test
+    void aRegistryWithoutAChurnModelLeavesChurnBlank() throws Exception {
+        Path onlyRecs = dir.resolve("only-recs");
+        try (var files = Files.walk(registry)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = registry.relativize(p);
+                if (!rel.toString().startsWith("churn")) {
+                    Files.copy(p, onlyRecs.resolve(rel.toString()));
+                }
+            }
+        }
+        Path out = dir.resolve("recs-only.csv");
+        Result r = run("export", "--format", "csv", "--output", out.toString(), "--warehouse", wh.toString(),
+                "--registry", onlyRecs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("churn: none (no 'churn' model in");
+        CSVRecord c0 = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(out))).getRecords().get(0);
+        assertThat(c0.get("recommendations")).isEqualTo("a1");
+        assertThat(c0.get("churn_score")).isEmpty();
+        assertThat(c0.get("churn_tier")).isEmpty();
+    }
+
+    @Test
     void badInputNamesTheOptionOrTheFix() throws Exception {
         Path out = dir.resolve("x.csv");
         Result bad = run("export", "--format", "xml", "--output", out.toString(), "--warehouse", wh.toString());
