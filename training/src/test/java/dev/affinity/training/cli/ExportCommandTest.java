@@ -377,12 +377,26 @@ class ExportCommandTest {
             }
         }
         Path out = dir.resolve("recs-only.csv");
-        Result r = run("export", "--format", "csv", "--output", out.toString(), "--warehouse", wh.toString(),
-                "--registry", onlyRecs.toString());
+        Result r = run(
+                "export",
+                "--format",
+                "csv",
+                "--output",
+                out.toString(),
+                "--warehouse",
+                wh.toString(),
+                "--registry",
+                onlyRecs.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("churn: none (no 'churn' model in");
-        CSVRecord c0 = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(Files.readString(out))).getRecords().get(0);
+        CSVRecord c0 = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(out)))
+                .getRecords()
+                .get(0);
         assertThat(c0.get("recommendations")).isEqualTo("a1");
         assertThat(c0.get("churn_score")).isEmpty();
         assertThat(c0.get("churn_tier")).isEmpty();
