@@ -11,9 +11,47 @@ import java.util.List;
  * @param deciles customers sorted by decreasing probability, in ten equal parts
  * @param calibration predicted against observed churn in ten equal-width probability bins
  * @param confusion the confusion matrix when "churner" means a score at or above each tier's start
+ * @param roc the ROC curve, at most {@link #CURVE_POINTS} points from (0, 0) to (1, 1), one per
+ *     distinct score threshold when there are few, else evenly spaced over the thresholds; empty
+ *     when the rows hold only churners or only stayers
+ * @param precisionRecall the precision-recall curve at the same thresholds, by increasing recall;
+ *     empty when no row churned
  */
 public record ChurnReport(
-        ChurnMetrics metrics, List<Decile> deciles, List<CalibrationBin> calibration, List<Confusion> confusion) {
+        ChurnMetrics metrics,
+        List<Decile> deciles,
+        List<CalibrationBin> calibration,
+        List<Confusion> confusion,
+        List<RocPoint> roc,
+        List<PrPoint> precisionRecall) {
+
+    /** The most points kept per curve, so that a report's JSON stays small. */
+    public static final int CURVE_POINTS = 101;
+
+    /** Copies the lists. */
+    public ChurnReport {
+        deciles = List.copyOf(deciles);
+        calibration = List.copyOf(calibration);
+        confusion = List.copyOf(confusion);
+        roc = List.copyOf(roc);
+        precisionRecall = List.copyOf(precisionRecall);
+    }
+
+    /**
+     * One point of the ROC curve: flagging every customer whose probability is at least a threshold.
+     *
+     * @param fpr stayers flagged over stayers
+     * @param tpr churners flagged over churners
+     */
+    public record RocPoint(double fpr, double tpr) {}
+
+    /**
+     * One point of the precision-recall curve.
+     *
+     * @param recall churners flagged over churners
+     * @param precision churners flagged over customers flagged
+     */
+    public record PrPoint(double recall, double precision) {}
 
     /**
      * One decile of customers by predicted risk.
@@ -131,6 +169,55 @@ public record ChurnReport(
             }
             confusion.add(new Confusion(threshold, tp, fp, tn, fn));
         }
-        return new ChurnReport(metrics, deciles, bins, confusion);
+        return curves(p, churned, order, metrics, deciles, bins, confusion);
+    }
+
+    /** Adds the ROC and precision-recall curves, one candidate point per distinct threshold. */
+    private static ChurnReport curves(
+            double[] p,
+            boolean[] churned,
+            Integer[] order,
+            ChurnMetrics metrics,
+            List<Decile> deciles,
+            List<CalibrationBin> bins,
+            List<Confusion> confusion) {
+        int n = p.length;
+        // After each run of equal probabilities: how many churners and stayers are flagged.
+        List<int[]> counts = new ArrayList<>();
+        int tp = 0;
+        int fp = 0;
+        for (int k = 0; k < n; k++) {
+            if (churned[order[k]]) {
+                tp++;
+            } else {
+                fp++;
+            }
+            if (k == n - 1 || p[order[k + 1]] != p[order[k]]) {
+                counts.add(new int[] {tp, fp});
+            }
+        }
+        int positives = tp;
+        int negatives = fp;
+        List<RocPoint> roc = new ArrayList<>();
+        List<PrPoint> pr = new ArrayList<>();
+        int kept = Math.min(counts.size(), CURVE_POINTS - 1);
+        if (positives > 0 && negatives > 0) {
+            roc.add(new RocPoint(0, 0));
+        }
+        for (int j = 1; j <= kept; j++) {
+            // Evenly spaced thresholds, always ending with the last (everyone flagged).
+            int[] c = counts.get((int) ((long) j * counts.size() / kept) - 1);
+            if (positives > 0 && negatives > 0) {
+                roc.add(new RocPoint(round(c[1] / (double) negatives), round(c[0] / (double) positives)));
+            }
+            if (positives > 0) {
+                pr.add(new PrPoint(round(c[0] / (double) positives), round(c[0] / (double) (c[0] + c[1]))));
+            }
+        }
+        return new ChurnReport(metrics, deciles, bins, confusion, roc, pr);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e4) / 1e4;
     }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             SegmentsCommand.class,
             PipelineCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AffinityCli implements Runnable {

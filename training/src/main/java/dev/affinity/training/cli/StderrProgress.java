@@ -2,6 +2,7 @@ package dev.affinity.training.cli;
 
 import dev.affinity.features.progress.Progress;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -10,11 +11,16 @@ import java.util.Locale;
  */
 final class StderrProgress implements Progress {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final long start = System.nanoTime();
     private long lastShown = start;
 
     StderrProgress(PrintStream err) {
+        this(new PrintWriter(err, true));
+    }
+
+    /** Progress on a command's error writer, which tests can capture. */
+    StderrProgress(PrintWriter err) {
         this.err = err;
     }
 

@@ -35,6 +35,53 @@ class CalibrationAndMetricsTest {
         assertThat(r.confusion().get(1).truePositives()).isEqualTo(1);
         assertThat(r.confusion().get(1).falseNegatives()).isEqualTo(1);
         assertThat(r.deciles().get(9).cumulativeGain()).isEqualTo(1.0);
+        // Thresholds 0.9, 0.8, 0.7, 0.2 flag (tp, fp) = (1,0), (1,1), (2,1), (2,2).
+        assertThat(r.roc())
+                .containsExactly(
+                        new ChurnReport.RocPoint(0, 0),
+                        new ChurnReport.RocPoint(0, 0.5),
+                        new ChurnReport.RocPoint(0.5, 0.5),
+                        new ChurnReport.RocPoint(0.5, 1),
+                        new ChurnReport.RocPoint(1, 1));
+        assertThat(r.precisionRecall())
+                .containsExactly(
+                        new ChurnReport.PrPoint(0.5, 1),
+                        new ChurnReport.PrPoint(0.5, 0.5),
+                        new ChurnReport.PrPoint(1, 0.6667),
+                        new ChurnReport.PrPoint(1, 0.5));
+    }
+
+    @Test
+    void curvesKeepAtMostAHundredAndOnePointsEndingWithEveryoneFlagged() {
+        int n = 5000;
+        double[] p = new double[n];
+        boolean[] y = new boolean[n];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            p[i] = random.nextDouble();
+            y[i] = random.nextDouble() < p[i];
+        }
+        ChurnReport r = ChurnReport.of(p, y, RiskTiers.DEFAULT);
+        assertThat(r.roc()).hasSize(ChurnReport.CURVE_POINTS);
+        assertThat(r.roc().get(0)).isEqualTo(new ChurnReport.RocPoint(0, 0));
+        assertThat(r.roc().get(r.roc().size() - 1)).isEqualTo(new ChurnReport.RocPoint(1, 1));
+        assertThat(r.precisionRecall()).hasSize(ChurnReport.CURVE_POINTS - 1);
+        assertThat(r.precisionRecall().get(r.precisionRecall().size() - 1).recall())
+                .isEqualTo(1.0);
+        // The trapezoid area under the kept points is close to the exact ROC-AUC.
+        double area = 0;
+        for (int i = 1; i < r.roc().size(); i++) {
+            ChurnReport.RocPoint a = r.roc().get(i - 1);
+            ChurnReport.RocPoint b = r.roc().get(i);
+            area += (b.fpr() - a.fpr()) * (a.tpr() + b.tpr()) / 2;
+        }
+        assertThat(area).isCloseTo(r.metrics().rocAuc(), within(0.005));
+        for (int i = 1; i < r.roc().size(); i++) {
+            assertThat(r.roc().get(i).fpr())
+                    .isGreaterThanOrEqualTo(r.roc().get(i - 1).fpr());
+            assertThat(r.roc().get(i).tpr())
+                    .isGreaterThanOrEqualTo(r.roc().get(i - 1).tpr());
+        }
     }
 
     @Test
