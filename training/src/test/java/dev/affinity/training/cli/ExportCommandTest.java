@@ -388,7 +388,7 @@ class ExportCommandTest {
                 "--registry",
                 onlyRecs.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("churn: none (no 'churn' model in");
+        assertThat(r.out()).contains("churn: none (no current 'churn' model)");
         CSVRecord c0 = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
