@@ -176,9 +176,11 @@ final class FactorRecommender implements Recommender {
 
     /**
      * Relative error bound of a first-pass score against the exact one, per unit of |q| |x|: each of
-     * the two float sums of {@code rank} products is within {@code rank * 2^-24 * sum |q_c x_c|} of the
-     * real dot product (the standard bound for recursive summation, n u / (1 - n u)), and {@code sum
-     * |q_c x_c| <= |q| |x|}; doubled again for the rounding of the norms and of the bound itself.
+     * the two float sums of {@code rank} products (the first pass's and the exact dot product's, in
+     * different orders) rounds every term at most {@code rank} times, so it is within about {@code
+     * rank * 2^-24 * sum |q_c x_c|} of the real dot product (the standard bound n u / (1 - n u) for a
+     * summation tree no deeper than n), and {@code sum |q_c x_c| <= |q| |x|}; doubled again for the
+     * rounding of the norms and of the bound itself.
      */
     private float relativeError() {
         return 4f * rank * 0x1p-24f;

@@ -11,12 +11,17 @@ import java.util.concurrent.locks.LockSupport;
  * and scores them in one pass over the item blocks, so each block's columns are read from memory
  * once for all of them. No caller waits for a batch to fill: a lone query is scanned at once, and
  * batches form only when queries arrive while every permit is busy, which is when reading the items
- * once per query would be the bottleneck. Each caller then re-scores its own survivors exactly.
+ * once per query would be the bottleneck. A scanner leaves as soon as its own query is done and
+ * wakes the caller of the oldest queued query to take over; waiting callers park until woken. Each
+ * caller then re-scores its own survivors exactly.
  * Thread-safe.
  */
 final class ScanCombiner {
     /** Queries per pass: their block scores (2 KB each) stay in the core's caches. */
     static final int MAX_BATCH = 16;
+
+    /** Longest park between checks; wake-ups come from unpark, this only bounds a missed one. */
+    private static final long SAFETY_NANOS = 10_000_000L;
 
     private final ItemBlocks blocks;
     private final float[] itemNorms;
@@ -43,28 +48,45 @@ final class ScanCombiner {
     BoundedSelection select(float[] query, int offset, FilterPlan plan, int k, float slack, float tiny) {
         Job job = new Job(query, offset, plan, k, slack, tiny, Thread.currentThread());
         queue.add(job);
-        while (true) {
+        Job[] batch = null;
+        while (!job.done) {
             if (permits.tryAcquire()) {
+                boolean taken = false;
                 try {
-                    Job[] batch = new Job[MAX_BATCH];
-                    int n;
-                    while ((n = drain(batch)) > 0) {
+                    batch = batch == null ? new Job[MAX_BATCH] : batch;
+                    while (!job.done) {
+                        int n = drain(batch);
+                        if (n == 0) {
+                            taken = true; // in another scanner's pass, which will wake this thread
+                            break;
+                        }
                         run(batch, n);
                     }
                 } finally {
                     permits.release();
                 }
-                // A job queued while this thread held the permit, by a caller that then found no
-                // permit free, is seen here: that caller's failed tryAcquire came after its add.
-                if (job.done && queue.isEmpty()) {
-                    return job.selection;
+                handOff();
+                if (taken && !job.done) {
+                    LockSupport.parkNanos(this, SAFETY_NANOS);
                 }
-                continue;
+            } else {
+                // Whoever holds the permit hands off to the queue's head when it leaves.
+                LockSupport.parkNanos(this, SAFETY_NANOS);
             }
-            if (job.done) {
-                return job.selection;
-            }
-            LockSupport.parkNanos(this, 200_000);
+        }
+        return job.selection;
+    }
+
+    /**
+     * Wakes the caller of the oldest queued query, which then takes a permit and scans. Every
+     * scanner calls this after releasing its permit, so a query queued by a caller that found no
+     * permit free is never left waiting: its add came before that failed attempt, which came before
+     * the release.
+     */
+    private void handOff() {
+        Job head = queue.peek();
+        if (head != null) {
+            LockSupport.unpark(head.caller);
         }
     }
 
