@@ -204,11 +204,15 @@ final class FactorRecommender implements Recommender {
     /**
      * The top k of user {@code u} from their cached list (computed now on a miss), re-scored
      * exactly; null when lists are off, when the filter is selective (the filtered scan is cheaper
-     * than a list), or when fewer than k of the list's items pass and it does not hold every
-     * eligible item.
+     * than a list), when k is longer than a list, or when fewer than k of the list's items pass and
+     * it does not hold every eligible item.
      */
     private TopK fromList(int u, FilterPlan plan, int k) {
         if (lists == null || plan.selective()) {
+            return null;
+        }
+        if (k > lists.perUser()) {
+            scanAnswers.increment(); // a list cannot hold k items: scan at once
             return null;
         }
         float[] userData = model.userFactors().data();
