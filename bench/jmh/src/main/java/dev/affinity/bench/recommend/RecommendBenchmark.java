@@ -42,6 +42,7 @@ public class RecommendBenchmark {
     private Recommender listed;
     private ItemCatalog catalog;
     private ItemFilter filter;
+    private Recommender popular;
 
     /** Builds the model (1,000 users, 50 training items each) and the catalog, seed 42. */
     @Setup
@@ -50,6 +51,9 @@ public class RecommendBenchmark {
         catalog = ItemCatalog.of(SyntheticFactors.catalog(model.items(), 43L));
         recommender = catalog.bind(model, ColdStartPolicy.POPULAR);
         listed = catalog.bind(model, ColdStartPolicy.POPULAR, new UserListOptions(LIST, 1024));
+        popular = ItemCatalog.of(SyntheticFactors.catalog(model.items(), 43L))
+                .bind(new dev.affinity.models.recommend.PopularityModel(model.items(), model.popularity()),
+                        ColdStartPolicy.POPULAR);
         filter = ItemFilter.NONE
                 .excludingPurchased()
                 .inCategory("c3")
@@ -97,6 +101,12 @@ public class RecommendBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public Recommendations topTenExcludePurchasedEightCallers() {
         return recommender.recommend(USER, 10, ItemFilter.NONE.excludingPurchased());
+    }
+
+    /** (g) The popularity fallback (unknown users in serving): top 10 in stock, price 10..60. */
+    @Benchmark
+    public Recommendations popularTenInStockPriced() {
+        return popular.recommend("nobody", 10, ItemFilter.NONE.inStock().priceBetween(10, 60));
     }
 
     /** (c) Baseline: every score, a full sort of boxed indices, the first 10; no filter, no reasons. */
