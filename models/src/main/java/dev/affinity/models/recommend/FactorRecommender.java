@@ -248,11 +248,6 @@ final class FactorRecommender implements Recommender {
         return combiner.shared.sum();
     }
 
-    /** Bytes held by the transposed items (the lists come on top, as they fill). */
-    long fastPathBytes() {
-        return blocks.bytes();
-    }
-
     /** Whether first-pass bounds for a query of norm {@code qNorm} stay far from overflow. */
     private boolean boundable(float qNorm) {
         return qNorm * maxNorm < 1e30f;

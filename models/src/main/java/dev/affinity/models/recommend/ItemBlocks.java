@@ -37,11 +37,6 @@ final class ItemBlocks {
         return (items + BLOCK - 1) / BLOCK;
     }
 
-    /** Bytes held by the transposed copy (array headers aside). */
-    long bytes() {
-        return 4L * BLOCK * columns.length;
-    }
-
     /**
      * Sets {@code out[j]} to the first-pass score of item {@code block * BLOCK + j} against {@code
      * query[offset, offset + rank)}, for j in [0, BLOCK); padding items score 0.
