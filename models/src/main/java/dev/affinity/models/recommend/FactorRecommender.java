@@ -4,10 +4,15 @@ import dev.affinity.models.artifact.IdIndex;
 import dev.affinity.models.artifact.SparseRows;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Scores items by the dot product of factor vectors, scanning the item matrix once per call with
- * the filter checked before the dot product. Allocates no array of catalog size at all.
+ * Scores items by the dot product of factor vectors. A user's or session's top k comes from a
+ * bounded two-pass scan: a vectorised first pass over {@link ItemBlocks} gives every item an
+ * approximate score with a proven error bound, and only the items whose bound reaches the k-th best
+ * lower bound are re-scored with the exact dot product, so the answer (items, order, scores) is the
+ * one a plain scan of exact dot products gives. Selective filters (a category) are checked before
+ * any arithmetic instead. Allocates no array of catalog size per call.
  */
 final class FactorRecommender implements Recommender {
     private final FactorModel model;
@@ -18,8 +23,33 @@ final class FactorRecommender implements Recommender {
     private final int rank;
     /** Euclidean norm of each item vector, for cosines. */
     private final float[] itemNorms;
+    /** Transposed item factors for the first pass. */
+    private final ItemBlocks blocks;
+    /** Largest item norm, to see when a first-pass bound could overflow. */
+    private final float maxNorm;
+    /** Runs concurrent first passes together. */
+    private final ScanCombiner combiner;
+    /** Users' top lists, cached on first request; null when not asked for. */
+    private final UserLists lists;
+    /** Number of items that may be recommended at all. */
+    private final int eligibleCount;
+    /** The filter every list is computed under: the catalog's own rules only. */
+    private final FilterPlan eligibleOnly;
+    /** Answers from a user's list, and answers that had to scan instead: for tests and benchmarks. */
+    final LongAdder listAnswers = new LongAdder();
+
+    final LongAdder scanAnswers = new LongAdder();
 
     FactorRecommender(FactorModel model, CatalogView view, ColdStartPolicy policy) {
+        this(model, view, policy, UserListOptions.NONE, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A recommender that also caches users' top lists as {@code options} say, and lets {@code
+     * scanners} threads run first passes at once (more callers queue and are scanned together).
+     */
+    FactorRecommender(
+            FactorModel model, CatalogView view, ColdStartPolicy policy, UserListOptions options, int scanners) {
         this.model = model;
         this.view = view;
         this.policy = policy;
@@ -30,6 +60,20 @@ final class FactorRecommender implements Recommender {
         for (int i = 0; i < itemNorms.length; i++) {
             itemNorms[i] = (float) Math.sqrt(dot(itemData, i * rank, itemData, i * rank, rank));
         }
+        float max = 0;
+        for (float norm : itemNorms) {
+            max = Math.max(max, norm);
+        }
+        this.maxNorm = max;
+        this.blocks = new ItemBlocks(itemData, items.size(), rank);
+        int eligible = 0;
+        for (boolean e : view.eligible) {
+            eligible += e ? 1 : 0;
+        }
+        this.eligibleCount = eligible;
+        this.eligibleOnly = FilterPlan.of(view, ItemFilter.NONE, items);
+        this.combiner = new ScanCombiner(blocks, itemNorms, Math.max(1, scanners));
+        this.lists = options.enabled() ? new UserLists(options.perUser(), options.cachedUsers()) : null;
     }
 
     @Override
@@ -39,6 +83,15 @@ final class FactorRecommender implements Recommender {
 
     @Override
     public Recommendations recommend(String userId, int k, ItemFilter filter) {
+        return recommend(userId, k, filter, false);
+    }
+
+    /** {@link #recommend} by a plain scan of exact dot products: the reference the fast paths must equal. */
+    Recommendations recommendExact(String userId, int k, ItemFilter filter) {
+        return recommend(userId, k, filter, true);
+    }
+
+    private Recommendations recommend(String userId, int k, ItemFilter filter, boolean exact) {
         Ranking.checkK(k);
         Objects.requireNonNull(filter, "filter");
         int u = model.users().indexOf(userId);
@@ -49,7 +102,11 @@ final class FactorRecommender implements Recommender {
         int from = userItems.indptr()[u];
         int to = userItems.indptr()[u + 1];
         FilterPlan plan = FilterPlan.of(view, filter, items, userItems.indices(), from, to, -1);
-        TopK top = scan(model.userFactors().data(), u * rank, plan, k);
+        float[] userData = model.userFactors().data();
+        TopK top = exact ? null : fromList(u, plan, k);
+        if (top == null) {
+            top = exact ? exactScan(userData, u * rank, plan, k) : scan(userData, u * rank, plan, k);
+        }
         return Ranking.answer(
                 Recommendations.Source.PERSONALIZED, top, items, reasons(top, userItems.indices(), from, to));
     }
@@ -117,8 +174,92 @@ final class FactorRecommender implements Recommender {
         return Ranking.coldStart(policy, model.popularityView(), view, items, k, filter);
     }
 
+    /**
+     * Relative error bound of a first-pass score against the exact one, per unit of |q| |x|: each of
+     * the two float sums of {@code rank} products (the first pass's and the exact dot product's, in
+     * different orders) rounds every term at most {@code rank} times, so it is within about {@code
+     * rank * 2^-24 * sum |q_c x_c|} of the real dot product (the standard bound n u / (1 - n u) for a
+     * summation tree no deeper than n), and {@code sum |q_c x_c| <= |q| |x|}; doubled again for the
+     * rounding of the norms and of the bound itself.
+     */
+    private float relativeError() {
+        return 4f * rank * 0x1p-24f;
+    }
+
     /** The best k items by dot product with {@code query[offset, offset + rank)}, sorted. */
-    private TopK scan(float[] query, int offset, FilterPlan plan, int k) {
+    TopK scan(float[] query, int offset, FilterPlan plan, int k) {
+        float qNorm = (float) Math.sqrt(dot(query, offset, query, offset, rank));
+        if (plan.selective() || !boundable(qNorm)) {
+            return exactScan(query, offset, plan, k);
+        }
+        float slack = relativeError() * qNorm;
+        float tiny = tinyError();
+        BoundedSelection selection = combiner.select(query, offset, plan, k, slack, tiny);
+        if (selection == null) {
+            return exactScan(query, offset, plan, k);
+        }
+        return selection.finish(i -> dot(query, offset, itemData, i * rank, rank));
+    }
+
+    /**
+     * The top k of user {@code u} from their cached list (computed now on a miss), re-scored
+     * exactly; null when lists are off, when the filter is selective (the filtered scan is cheaper
+     * than a list), when k is longer than a list, or when fewer than k of the list's items pass and
+     * it does not hold every eligible item.
+     */
+    private TopK fromList(int u, FilterPlan plan, int k) {
+        if (lists == null || plan.selective()) {
+            return null;
+        }
+        if (k > lists.perUser()) {
+            scanAnswers.increment(); // a list cannot hold k items: scan at once
+            return null;
+        }
+        float[] userData = model.userFactors().data();
+        int[] list = lists.get(u);
+        if (list == null) {
+            TopK all = scan(userData, u * rank, eligibleOnly, lists.perUser());
+            list = new int[all.size()];
+            for (int r = 0; r < list.length; r++) {
+                list[r] = all.item(r);
+            }
+            lists.put(u, list);
+        }
+        boolean complete = list.length < lists.perUser() || eligibleCount <= lists.perUser();
+        TopK top = new TopK(k);
+        int passed = 0;
+        for (int i : list) {
+            if (plan.accepts(i)) {
+                top.offer(i, dot(userData, u * rank, itemData, i * rank, rank));
+                passed++;
+            }
+        }
+        if (passed < k && !complete) {
+            scanAnswers.increment();
+            return null;
+        }
+        listAnswers.increment();
+        top.sortBestFirst();
+        return top;
+    }
+
+    /** Queries whose first pass was shared with other concurrent queries. */
+    long sharedScans() {
+        return combiner.shared.sum();
+    }
+
+    /** Whether first-pass bounds for a query of norm {@code qNorm} stay far from overflow. */
+    private boolean boundable(float qNorm) {
+        return qNorm * maxNorm < 1e30f;
+    }
+
+    /** Absolute slack for products that underflow, where the relative bound does not hold. */
+    private float tinyError() {
+        return 4 * rank * Float.MIN_NORMAL;
+    }
+
+    /** The best k items by exact dot product, every item checked against the filter first. */
+    TopK exactScan(float[] query, int offset, FilterPlan plan, int k) {
         TopK top = new TopK(k);
         float[] data = itemData;
         int d = rank;

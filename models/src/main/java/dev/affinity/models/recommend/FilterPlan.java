@@ -88,6 +88,14 @@ final class FilterPlan {
         return excluded.length == 0 || Arrays.binarySearch(excluded, i) < 0;
     }
 
+    /**
+     * Whether the plan keeps only a small share of the catalog (a category), so that checking it
+     * before scoring saves more than a vectorised first pass over every item would.
+     */
+    boolean selective() {
+        return wantCategory != ANY_CATEGORY;
+    }
+
     /** This plan also requiring category code {@code code}; matches nothing if the filter asks another. */
     FilterPlan inCategoryCode(int code, ItemFilter filter, CatalogView view) {
         int want = wantCategory == ANY_CATEGORY || wantCategory == code ? code : -1;

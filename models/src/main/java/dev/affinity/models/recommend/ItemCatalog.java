@@ -55,11 +55,24 @@ public final class ItemCatalog {
      * @param policy what to answer for users, items and sessions the model does not know
      */
     public Recommender bind(RecommenderModel model, ColdStartPolicy policy) {
+        return bind(model, policy, UserListOptions.NONE);
+    }
+
+    /**
+     * As {@link #bind(RecommenderModel, ColdStartPolicy)}, and for a factor model also a bounded
+     * cache of users' top {@code lists.perUser()} items, filled on each user's first request. A
+     * user's later requests are answered by re-scoring that list exactly under the request's filter,
+     * and by a scan of the catalog only when fewer than k of its items pass; answers are the same
+     * either way. Other models ignore it.
+     */
+    public Recommender bind(RecommenderModel model, ColdStartPolicy policy, UserListOptions lists) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(lists, "lists");
         CatalogView view = CatalogView.align(this, model.items());
         if (model instanceof FactorModel factors) {
-            return new FactorRecommender(factors, view, policy);
+            return new FactorRecommender(
+                    factors, view, policy, lists, Runtime.getRuntime().availableProcessors());
         } else if (model instanceof NeighborModel neighbors) {
             return new NeighborRecommender(neighbors, view, policy);
         } else {

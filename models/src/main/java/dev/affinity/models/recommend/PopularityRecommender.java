@@ -14,12 +14,15 @@ final class PopularityRecommender implements Recommender {
     private final ColdStartPolicy policy;
     private final IdIndex items;
     private final float[] popularity;
+    /** Eligible items by popularity, walked instead of scanning the catalog. */
+    private final PopularOrder order;
 
     PopularityRecommender(PopularityModel model, CatalogView view, ColdStartPolicy policy) {
         this.view = view;
         this.policy = policy;
         this.items = model.items();
         this.popularity = model.popularityView();
+        this.order = new PopularOrder(popularity, view.eligible);
     }
 
     @Override
@@ -31,7 +34,7 @@ final class PopularityRecommender implements Recommender {
     public Recommendations recommend(String userId, int k, ItemFilter filter) {
         Ranking.checkK(k);
         Objects.requireNonNull(filter, "filter");
-        TopK top = Ranking.popular(popularity, FilterPlan.of(view, filter, items), k);
+        TopK top = order.top(popularity, FilterPlan.of(view, filter, items), k);
         return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
     }
 
@@ -42,11 +45,11 @@ final class PopularityRecommender implements Recommender {
         Objects.requireNonNull(filter, "filter");
         int q = items.indexOf(itemId);
         if (q < 0 || view.category[q] < 0) {
-            return Ranking.coldStart(policy, popularity, view, items, k, filter);
+            return coldStart(k, filter);
         }
         FilterPlan plan =
                 FilterPlan.of(view, filter, items, null, 0, 0, q).inCategoryCode(view.category[q], filter, view);
-        TopK top = Ranking.popular(popularity, plan, k);
+        TopK top = order.top(popularity, plan, k);
         return Ranking.answer(Recommendations.Source.SIMILAR, top, items, null);
     }
 
@@ -66,7 +69,21 @@ final class PopularityRecommender implements Recommender {
 
     private Recommendations answer(Session session, int k, ItemFilter filter) {
         FilterPlan plan = FilterPlan.of(view, filter, items, session.items, 0, session.items.length, -1);
-        TopK top = Ranking.popular(popularity, plan, k);
+        TopK top = order.top(popularity, plan, k);
+        return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
+    }
+
+    private Recommendations coldStart(int k, ItemFilter filter) {
+        if (policy == ColdStartPolicy.EMPTY) {
+            return Recommendations.empty();
+        }
+        TopK top = order.top(popularity, FilterPlan.of(view, filter, items), k);
+        return Ranking.answer(Recommendations.Source.POPULAR_FALLBACK, top, items, null);
+    }
+
+    /** {@link #recommend} by a scan of the whole catalog: the reference the popularity order must equal. */
+    Recommendations recommendByScan(int k, ItemFilter filter) {
+        TopK top = Ranking.popular(popularity, FilterPlan.of(view, filter, items), k);
         return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
     }
 }

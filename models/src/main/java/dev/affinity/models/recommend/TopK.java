@@ -42,6 +42,16 @@ final class TopK {
         return size;
     }
 
+    /** Whether k items are kept, so that {@link #worstScore} is the bar a new item must pass. */
+    boolean full() {
+        return size == k;
+    }
+
+    /** The lowest score kept (the k-th best once {@link #full}); call before {@link #sortBestFirst}. */
+    float worstScore() {
+        return scores[0];
+    }
+
     /** Orders the kept items best first; call once, after the last {@link #offer}. */
     void sortBestFirst() {
         // Heap sort on the min-heap: moving the worst root to the end leaves the array best first.

@@ -8,6 +8,8 @@ import dev.affinity.models.recommend.ItemFilter;
 import dev.affinity.models.recommend.Recommendations;
 import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.ScoredItem;
+import dev.affinity.models.recommend.UserListOptions;
+import org.openjdk.jmh.annotations.Threads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,17 +33,27 @@ public class RecommendBenchmark {
     private static final int ITEMS = 100_000;
     private static final int RANK = 64;
     private static final String USER = "u7";
+    /** Items per user in the precomputed lists. */
+    private static final int LIST = 100;
+
 
     private FactorModel model;
     private Recommender recommender;
+    private Recommender listed;
+    private ItemCatalog catalog;
     private ItemFilter filter;
+    private Recommender popular;
 
     /** Builds the model (1,000 users, 50 training items each) and the catalog, seed 42. */
     @Setup
     public void setUp() {
         model = SyntheticFactors.model(1_000, ITEMS, RANK, 50, 42L);
-        recommender =
-                ItemCatalog.of(SyntheticFactors.catalog(model.items(), 43L)).bind(model, ColdStartPolicy.POPULAR);
+        catalog = ItemCatalog.of(SyntheticFactors.catalog(model.items(), 43L));
+        recommender = catalog.bind(model, ColdStartPolicy.POPULAR);
+        listed = catalog.bind(model, ColdStartPolicy.POPULAR, new UserListOptions(LIST, 1024));
+        popular = ItemCatalog.of(SyntheticFactors.catalog(model.items(), 43L))
+                .bind(new dev.affinity.models.recommend.PopularityModel(model.items(), model.popularity()),
+                        ColdStartPolicy.POPULAR);
         filter = ItemFilter.NONE
                 .excludingPurchased()
                 .inCategory("c3")
@@ -59,6 +71,42 @@ public class RecommendBenchmark {
     @Benchmark
     public Recommendations topTenFiltered() {
         return recommender.recommend(USER, 10, filter);
+    }
+
+    /** (a2) Exclude the user's 50 items only: what serving asks by default. */
+    @Benchmark
+    public Recommendations topTenExcludePurchased() {
+        return recommender.recommend(USER, 10, ItemFilter.NONE.excludingPurchased());
+    }
+
+    /** (d) As (a2), from the user's precomputed top-100 list, re-scored exactly. */
+    @Benchmark
+    public Recommendations topTenFromUserList() {
+        return listed.recommend(USER, 10, ItemFilter.NONE.excludingPurchased());
+    }
+
+    /** (e) As (b) with the lists bound: a category empties the list, so this is the fallback scan. */
+    @Benchmark
+    public Recommendations topTenFilteredListFallback() {
+        return listed.recommend(USER, 10, filter);
+    }
+
+    /**
+     * (f) As (a2) from 8 threads at once (throughput, all threads together): concurrent first passes
+     * are scanned together, so the item blocks are read once per batch.
+     */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Recommendations topTenExcludePurchasedEightCallers() {
+        return recommender.recommend(USER, 10, ItemFilter.NONE.excludingPurchased());
+    }
+
+    /** (g) The popularity fallback (unknown users in serving): top 10 in stock, price 10..60. */
+    @Benchmark
+    public Recommendations popularTenInStockPriced() {
+        return popular.recommend("nobody", 10, ItemFilter.NONE.inStock().priceBetween(10, 60));
     }
 
     /** (c) Baseline: every score, a full sort of boxed indices, the first 10; no filter, no reasons. */
