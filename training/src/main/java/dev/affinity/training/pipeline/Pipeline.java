@@ -199,9 +199,7 @@ public final class Pipeline {
                     SegmentReport.class,
                     this::segments,
                     () -> true);
-            boolean promoted = gates.stream()
-                    .anyMatch(g ->
-                            g.promoted() && g.version() != null && !g.reason().startsWith("reused"));
+            boolean promoted = gates.stream().anyMatch(GateDecision::promoted);
             if (promoted) {
                 return finish("promoted", PipelineExit.OK);
             }
@@ -250,10 +248,22 @@ public final class Pipeline {
                                             r.rowsQuarantined()));
                 }
             }
-            double share = read == 0 ? 0 : (double) quarantined / read;
+            // The share is remembered with the warehouse it describes: a rerun without new files
+            // must stop again on the same bad load, not train on it because nothing new was read.
+            String fingerprint = warehouse.fingerprint();
+            double share;
+            if (read > 0) {
+                share = (double) quarantined / read;
+                state.done("quality", fingerprint + "|" + share);
+            } else {
+                String previous = state.get("quality");
+                share = previous != null && previous.startsWith(fingerprint + "|")
+                        ? Double.parseDouble(previous.substring(fingerprint.length() + 1))
+                        : 0;
+            }
             boolean ok = share <= config.maxQuarantineShare();
             String detail = (done.isEmpty() ? "no inputs configured" : String.join("; ", done))
-                    + (read == 0
+                    + (read == 0 && share == 0
                             ? ""
                             : String.format(
                                     Locale.ROOT,
@@ -261,7 +271,7 @@ public final class Pipeline {
                                     100 * share,
                                     100 * config.maxQuarantineShare()));
             steps.add(
-                    new StepResult("import", read == 0 ? "skipped" : ok ? "ran" : "failed", seconds(started), detail));
+                    new StepResult("import", !ok ? "failed" : read == 0 ? "skipped" : "ran", seconds(started), detail));
             log.accept("import: " + detail);
             return ok;
         }

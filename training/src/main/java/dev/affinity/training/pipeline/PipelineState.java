@@ -40,6 +40,11 @@ final class PipelineState {
         }
     }
 
+    /** The key recorded for {@code step}, or null. */
+    String get(String step) {
+        return keys.get(step);
+    }
+
     boolean unchanged(String step, String key) {
         return key.equals(keys.get(step));
     }

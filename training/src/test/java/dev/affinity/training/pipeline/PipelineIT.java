@@ -129,5 +129,11 @@ class PipelineIT {
         assertThat(stopped.exitCode()).isEqualTo(PipelineExit.DATA_QUALITY_STOP);
         assertThat(stopped.steps()).hasSize(1);
         assertThat(stopped.steps().get(0).detail()).contains("quarantined 66.67% of rows read (limit 10.00%)");
+        // Nothing new to read the next night: the same bad load stops the run again.
+        PipelineResult again = new Pipeline(
+                        dir.resolve("wh-bad"), dir.resolve("m3"), dir.resolve("w3"), strict, Progress.NONE, log::add)
+                .run(null);
+        assertThat(again.outcome()).isEqualTo("data-quality-stop");
+        assertThat(again.steps().get(0).detail()).contains("loaded before", "66.67%");
     }
 }
