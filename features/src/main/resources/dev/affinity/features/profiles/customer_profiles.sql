@@ -12,8 +12,19 @@ m AS (SELECT * FROM email_events WHERE occurred_at < ${as_of}),
 
 -- One row per order: its time and value.
 order_totals AS (
-    SELECT customer_id, order_id, min(ordered_at) AS ordered_at, sum(quantity * CAST(unit_price AS DECIMAL(18, 4))) AS amount
+    SELECT customer_id, order_id, min(ordered_at) AS ordered_at, sum(quantity * CAST(unit_price AS DECIMAL(18, 4))) AS amount,
+           sum(quantity) AS units
     FROM o GROUP BY customer_id, order_id
+),
+-- The gap between a customer's last two orders (in days).
+order_gaps AS (
+    SELECT customer_id, (epoch(max(ordered_at)) - epoch(min(ordered_at))) / 86400.0 AS last_gap_days
+    FROM (SELECT customer_id, ordered_at,
+                 row_number() OVER (PARTITION BY customer_id ORDER BY ordered_at DESC) AS back
+          FROM order_totals)
+    WHERE back <= 2
+    GROUP BY customer_id
+    HAVING count(*) = 2
 ),
 purchases AS (
     SELECT customer_id,
@@ -25,6 +36,7 @@ purchases AS (
            count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 90 DAY)  AS orders_90d,
            count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 365 DAY) AS orders_365d,
            count(*) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 180 DAY) AS orders_180d,
+           sum(units) / count(*)                                             AS units_per_order,
            coalesce(sum(amount) FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 90 DAY), 0) AS revenue_90d,
            count(DISTINCT date_trunc('month', ordered_at))
                FILTER (WHERE ordered_at >= ${as_of} - INTERVAL 365 DAY)     AS active_months_365d
@@ -131,6 +143,8 @@ profile AS (
         coalesce(b.orders_90d, 0)                                                AS orders_90d,
         coalesce(b.orders_365d, 0)                                               AS orders_365d,
         coalesce(b.orders_180d, 0)                                               AS orders_180d,
+        CAST(b.units_per_order AS DOUBLE)                                        AS units_per_order,
+        g.last_gap_days,
         CAST(coalesce(b.revenue_90d, 0) AS DOUBLE)                               AS revenue_90d,
         coalesce(b.active_months_365d, 0)                                        AS active_months_365d,
         -- the typical gap between orders, and how overdue the next one is against it
@@ -158,6 +172,7 @@ profile AS (
     LEFT JOIN refunds f     ON f.customer_id = p.customer_id
     LEFT JOIN favourite fav ON fav.customer_id = p.customer_id
     LEFT JOIN last_purchase lp ON lp.customer_id = p.customer_id
+    LEFT JOIN order_gaps g  ON g.customer_id = p.customer_id
     LEFT JOIN web w         ON w.customer_id = p.customer_id
     LEFT JOIN abandoned a   ON a.customer_id = p.customer_id
     LEFT JOIN mail ml       ON ml.customer_id = p.customer_id

@@ -31,6 +31,8 @@ public final class ChurnSnapshots {
             "active_months_365d",
             "avg_gap_days",
             "overdue_ratio",
+            "units_per_order",
+            "last_gap_days",
             "return_rate",
             "emails_sent",
             "email_open_rate",
