@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * lists are, answers from filled lists equal a plain scan's, and a reload stops the old filler.
  */
 class UserListFillIT {
-    private static final int USERS = 20_000;
+    private static final int USERS = 50_000;
     private static final int ITEMS = 3_000;
-    private static final int RANK = 24;
+    private static final int RANK = 32;
 
     @TempDir
     Path dir;
