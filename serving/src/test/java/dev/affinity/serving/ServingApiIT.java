@@ -317,6 +317,10 @@ class ServingApiIT {
         assertThat(models.get("products").asInt()).isEqualTo(6);
         assertThat(models.get("customers").asInt()).isEqualTo(4);
         assertThat(models.get("profiles_as_of").asText()).isEqualTo("2024-06-01");
+        JsonNode lists = models.get("user_lists");
+        assertThat(lists.get("items_per_user").asInt()).isEqualTo(50);
+        assertThat(lists.get("users").asInt()).isEqualTo(4);
+        assertThat(lists.get("filled").asInt()).isBetween(0, 4);
         Answer reload = admin.send("POST", "/admin/models/reload", null);
         assertThat(reload.status()).isEqualTo(200);
         assertThat(reload.json().get("swapped").asBoolean()).isFalse();

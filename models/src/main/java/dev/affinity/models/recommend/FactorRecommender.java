@@ -4,6 +4,7 @@ import dev.affinity.models.artifact.IdIndex;
 import dev.affinity.models.artifact.SparseRows;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * one a plain scan of exact dot products gives. Selective filters (a category) are checked before
  * any arithmetic instead. Allocates no array of catalog size per call.
  */
-final class FactorRecommender implements Recommender {
+final class FactorRecommender implements Recommender, UserListFill {
     private final FactorModel model;
     private final CatalogView view;
     private final ColdStartPolicy policy;
@@ -35,6 +36,8 @@ final class FactorRecommender implements Recommender {
     private final int eligibleCount;
     /** The filter every list is computed under: the catalog's own rules only. */
     private final FilterPlan eligibleOnly;
+    /** Whether {@link #lists} holds every user, to be filled ahead through {@link #userLists()}. */
+    private final boolean fillsEveryUser;
     /** Answers from a user's list, and answers that had to scan instead: for tests and benchmarks. */
     final LongAdder listAnswers = new LongAdder();
 
@@ -73,7 +76,95 @@ final class FactorRecommender implements Recommender {
         this.eligibleCount = eligible;
         this.eligibleOnly = FilterPlan.of(view, ItemFilter.NONE, items);
         this.combiner = new ScanCombiner(blocks, itemNorms, Math.max(1, scanners));
-        this.lists = options.enabled() ? new UserLists(options.perUser(), options.cachedUsers()) : null;
+        this.lists = !options.enabled()
+                ? null
+                : options.everyUser()
+                        ? UserLists.everyUser(options.perUser(), model.users().size())
+                        : UserLists.direct(options.perUser(), options.cachedUsers());
+        this.fillsEveryUser = options.everyUser();
+    }
+
+    @Override
+    public Optional<UserListFill> userLists() {
+        return fillsEveryUser ? Optional.of(this) : Optional.empty();
+    }
+
+    @Override
+    public int users() {
+        return model.users().size();
+    }
+
+    @Override
+    public int perUser() {
+        return lists == null ? 0 : lists.perUser();
+    }
+
+    @Override
+    public long filled() {
+        return lists == null ? 0 : lists.filled();
+    }
+
+    @Override
+    public int fill(int from, int to) {
+        if (lists == null || from < 0 || to > users() || from > to) {
+            throw new IllegalArgumentException(
+                    "users " + from + ".." + to + " out of 0.." + users() + (lists == null ? " (no lists)" : ""));
+        }
+        float[] userData = model.userFactors().data();
+        int n = lists.perUser();
+        int[] batch = new int[ScanCombiner.MAX_BATCH];
+        float[][] queries = new float[batch.length][];
+        int[] offsets = new int[batch.length];
+        float[] slacks = new float[batch.length];
+        int count = 0;
+        int done = 0;
+        for (int u = from; u < to; u++) {
+            if (lists.has(u)) {
+                continue;
+            }
+            float qNorm = (float) Math.sqrt(dot(userData, u * rank, userData, u * rank, rank));
+            if (!boundable(qNorm)) {
+                lists.put(u, positions(exactScan(userData, u * rank, eligibleOnly, n)));
+                done++;
+                continue;
+            }
+            batch[count] = u;
+            queries[count] = userData;
+            offsets[count] = u * rank;
+            slacks[count] = relativeError() * qNorm;
+            count++;
+            if (count == batch.length || u == to - 1) {
+                done += fillTogether(batch, queries, offsets, slacks, count);
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            done += fillTogether(batch, queries, offsets, slacks, count);
+        }
+        return done;
+    }
+
+    private int fillTogether(int[] users, float[][] queries, int[] offsets, float[] slacks, int count) {
+        float[] userData = model.userFactors().data();
+        int n = lists.perUser();
+        BoundedSelection[] selections =
+                combiner.selectTogether(queries, offsets, count, eligibleOnly, n, slacks, tinyError());
+        for (int q = 0; q < count; q++) {
+            int offset = offsets[q];
+            TopK top = selections[q] == null
+                    ? exactScan(userData, offset, eligibleOnly, n)
+                    : selections[q].finish(i -> dot(userData, offset, itemData, i * rank, rank));
+            lists.put(users[q], positions(top));
+        }
+        return count;
+    }
+
+    private static int[] positions(TopK top) {
+        int[] list = new int[top.size()];
+        for (int r = 0; r < list.length; r++) {
+            list[r] = top.item(r);
+        }
+        return list;
     }
 
     @Override
@@ -218,11 +309,7 @@ final class FactorRecommender implements Recommender {
         float[] userData = model.userFactors().data();
         int[] list = lists.get(u);
         if (list == null) {
-            TopK all = scan(userData, u * rank, eligibleOnly, lists.perUser());
-            list = new int[all.size()];
-            for (int r = 0; r < list.length; r++) {
-                list[r] = all.item(r);
-            }
+            list = positions(scan(userData, u * rank, eligibleOnly, lists.perUser()));
             lists.put(u, list);
         }
         boolean complete = list.length < lists.perUser() || eligibleCount <= lists.perUser();

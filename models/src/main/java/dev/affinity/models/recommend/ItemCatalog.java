@@ -59,8 +59,10 @@ public final class ItemCatalog {
     }
 
     /**
-     * As {@link #bind(RecommenderModel, ColdStartPolicy)}, and for a factor model also a bounded
-     * cache of users' top {@code lists.perUser()} items, filled on each user's first request. A
+     * As {@link #bind(RecommenderModel, ColdStartPolicy)}, and for a factor model also users' top
+     * {@code lists.perUser()} items: a bounded cache of recent users' lists, or with {@link
+     * UserListOptions#everyUser} one list per user, filled on each user's first request or ahead of
+     * it through {@link Recommender#userLists()}. A
      * user's later requests are answered by re-scoring that list exactly under the request's filter,
      * and by a scan of the catalog only when fewer than k of its items pass; answers are the same
      * either way. Other models ignore it.

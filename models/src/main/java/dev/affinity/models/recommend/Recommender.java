@@ -1,6 +1,7 @@
 package dev.affinity.models.recommend;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Recommendations from one model bound to one {@link ItemCatalog} (see {@link ItemCatalog#bind}).
@@ -69,4 +70,12 @@ public interface Recommender {
      * @throws IllegalArgumentException when k is out of range
      */
     Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter);
+
+    /**
+     * The per-user top lists to fill ahead of requests: present for a factor model bound with
+     * {@link UserListOptions#forEveryUser}, empty otherwise.
+     */
+    default Optional<UserListFill> userLists() {
+        return Optional.empty();
+    }
 }

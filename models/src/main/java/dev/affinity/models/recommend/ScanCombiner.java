@@ -78,6 +78,30 @@ final class ScanCombiner {
     }
 
     /**
+     * The first-pass selections of the top k of several queries at once, scanned now by the calling
+     * thread in one pass per {@link #MAX_BATCH} queries, without a scan permit: for filling lists
+     * in the background, where a permit held for a whole pass would hold up requests. Query q is
+     * {@code queries[q][offsets[q], offsets[q] + rank)} with relative bound {@code slacks[q]}.
+     */
+    BoundedSelection[] selectTogether(
+            float[][] queries, int[] offsets, int n, FilterPlan plan, int k, float[] slacks, float tiny) {
+        BoundedSelection[] out = new BoundedSelection[n];
+        Job[] batch = new Job[MAX_BATCH];
+        Thread self = Thread.currentThread();
+        for (int from = 0; from < n; from += MAX_BATCH) {
+            int m = Math.min(MAX_BATCH, n - from);
+            for (int q = 0; q < m; q++) {
+                batch[q] = new Job(queries[from + q], offsets[from + q], plan, k, slacks[from + q], tiny, self);
+            }
+            run(batch, m);
+            for (int q = 0; q < m; q++) {
+                out[from + q] = batch[q].selection;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Wakes the caller of the oldest queued query, which then takes a permit and scans. Every
      * scanner calls this after releasing its permit, so a query queued by a caller that found no
      * permit free is never left waiting: its add came before that failed attempt, which came before

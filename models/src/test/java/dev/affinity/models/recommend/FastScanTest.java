@@ -78,6 +78,72 @@ class FastScanTest {
     }
 
     @Test
+    void listsFilledAheadForEveryUserGiveTheExactAnswer() throws Exception {
+        checkFilledAhead(model(new SplittableRandom(30), false, 1f), 31);
+        checkFilledAhead(model(new SplittableRandom(32), true, 1f), 33);
+        checkFilledAhead(nearTies(model(new SplittableRandom(34), false, 1f), new SplittableRandom(35)), 36);
+        checkFilledAhead(model(new SplittableRandom(37), false, 1e-19f), 38);
+        checkFilledAhead(model(new SplittableRandom(39), false, 1e17f), 40);
+    }
+
+    /**
+     * Fills every user's list from two threads in uneven ranges while a third asks for
+     * recommendations, then checks every user under random filters against the plain scan.
+     */
+    private static void checkFilledAhead(FactorModel model, long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        ItemCatalog catalog = catalog(model.items(), random);
+        Recommender bound = catalog.bind(model, ColdStartPolicy.POPULAR, UserListOptions.forEveryUser(40));
+        FactorRecommender r = (FactorRecommender) bound;
+        FactorRecommender plain = (FactorRecommender) catalog.bind(model, ColdStartPolicy.POPULAR);
+        UserListFill fill = bound.userLists().orElseThrow();
+        assertThat(plain.userLists()).isEmpty();
+        assertThat(fill.users()).isEqualTo(USERS);
+        assertThat(fill.perUser()).isEqualTo(40);
+        assertThat(fill.filled()).isZero();
+        List<Recommendations> during = new ArrayList<>();
+        Thread asker = new Thread(() -> {
+            for (int u = USERS - 1; u >= 0; u -= 3) {
+                during.add(r.recommend(model.users().id(u), 10, ItemFilter.NONE.excludingPurchased()));
+            }
+        });
+        int[] counts = new int[2];
+        Thread first = new Thread(() -> counts[0] = fill.fill(0, 97));
+        Thread second = new Thread(() -> counts[1] = fill.fill(41, USERS));
+        asker.start();
+        first.start();
+        second.start();
+        asker.join();
+        first.join();
+        second.join();
+        assertThat(fill.filled()).isEqualTo(USERS);
+        // Users 41..96 may be filled by both threads (and by a request): each counts what it computed.
+        assertThat(counts[0] + counts[1]).isBetween(USERS - 50, USERS + 56);
+        assertThat(fill.fill(0, USERS)).isZero();
+        for (int j = 0; j < during.size(); j++) {
+            String user = model.users().id(USERS - 1 - 3 * j);
+            assertThat(during.get(j)).isEqualTo(plain.recommendExact(user, 10, ItemFilter.NONE.excludingPurchased()));
+        }
+        long listsBefore = r.listAnswers.sum();
+        long scansBefore = r.scanAnswers.sum();
+        for (int u = 0; u < USERS; u++) {
+            String user = model.users().id(u);
+            assertThat(r.recommend(user, 10, ItemFilter.NONE.excludingPurchased()))
+                    .isEqualTo(plain.recommendExact(user, 10, ItemFilter.NONE.excludingPurchased()));
+            for (int trial = 0; trial < 3; trial++) {
+                int k = 1 + random.nextInt(trial == 2 ? 60 : 20);
+                ItemFilter filter = filter(random, model, catalog);
+                assertThat(r.recommend(user, k, filter))
+                        .as("user %s k %d filter %s", user, k, filter)
+                        .isEqualTo(plain.recommendExact(user, k, filter));
+            }
+        }
+        // The default request never scans once every list is filled.
+        assertThat(r.listAnswers.sum() - listsBefore).isGreaterThanOrEqualTo(USERS);
+        assertThat(r.scanAnswers.sum() - scansBefore).isLessThan(USERS * 3L);
+    }
+
+    @Test
     void listsLongerThanTheCatalogHoldEveryItemAndNeverScan() {
         FactorModel model = Fixtures.factorModel();
         FactorRecommender r = (FactorRecommender)

@@ -2,6 +2,7 @@ package dev.affinity.serving.api;
 
 import dev.affinity.models.artifact.ArtifactManifest;
 import dev.affinity.models.registry.ModelRegistry;
+import dev.affinity.serving.models.ListFiller;
 import dev.affinity.serving.models.ModelManager;
 import dev.affinity.serving.models.ReloadReport;
 import dev.affinity.serving.models.ServingModels;
@@ -37,12 +38,29 @@ public final class AdminHandlers {
                 set.churn() == null
                         ? null
                         : describe(set.churn().name(), set.churn().version()));
+        body.put("user_lists", userLists());
         body.put("products", set.products().size());
         body.put("customers", set.customers().size());
         body.put("profiles_as_of", set.customers().profilesAsOf());
         body.put("problem", manager.lastProblem());
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 200, body);
+    }
+
+    /** Progress of the serving recommender's per-user lists, or null when it keeps none for every user. */
+    private Map<String, Object> userLists() {
+        ListFiller filler = manager.filler();
+        if (filler == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items_per_user", filler.perUser());
+        m.put("users", filler.users());
+        m.put("filled", filler.filled());
+        m.put("filling", filler.running());
+        m.put("seconds", Math.round(filler.seconds() * 10) / 10.0);
+        m.put("problem", filler.failure());
+        return m;
     }
 
     /** Reloads now and says what changed. */

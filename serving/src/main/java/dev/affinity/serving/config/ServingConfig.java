@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param tokens the token file (YAML), or {@code null} for the bundled {@code default-tokens.yaml}
  * @param blocks the content-block file (YAML, see README "Content blocks"), or {@code null} for the
  *     bundled {@code default-blocks.yaml}
+ * @param userLists per-user top lists of a factor recommender (default: a list of 50 items for every
+ *     user, filled in the background after each load by one thread; see {@link UserListConfig})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ServingConfig(
@@ -62,7 +64,8 @@ public record ServingConfig(
         List<ApiKeyConfig> apiKeys,
         Path segments,
         Path tokens,
-        Path blocks) {
+        Path blocks,
+        UserListConfig userLists) {
 
     /** The recommender names tried when the configuration names none. */
     public static final List<String> DEFAULT_RECOMMENDERS = List.of(
@@ -112,6 +115,49 @@ public record ServingConfig(
         for (ApiKeyConfig key : apiKeys) {
             check(names.add(key.name()), "apiKeys", "two keys are named '" + key.name() + "'");
         }
+        userLists = userLists == null ? UserListConfig.DEFAULTS : userLists;
+    }
+
+    /** The configuration with the default {@link UserListConfig}: the constructor before it existed. */
+    public ServingConfig(
+            String host,
+            int port,
+            Integer opsPort,
+            Path registry,
+            Path warehouse,
+            List<String> recommenderModels,
+            String churnModel,
+            int reloadIntervalSeconds,
+            int cacheMaxAgeSeconds,
+            int defaultK,
+            int maxK,
+            int maxBatch,
+            int minHistoryItems,
+            Map<String, String> tokenDefaults,
+            List<ApiKeyConfig> apiKeys,
+            Path segments,
+            Path tokens,
+            Path blocks) {
+        this(
+                host,
+                port,
+                opsPort,
+                registry,
+                warehouse,
+                recommenderModels,
+                churnModel,
+                reloadIntervalSeconds,
+                cacheMaxAgeSeconds,
+                defaultK,
+                maxK,
+                maxBatch,
+                minHistoryItems,
+                tokenDefaults,
+                apiKeys,
+                segments,
+                tokens,
+                blocks,
+                null);
     }
 
     /**
@@ -180,7 +226,8 @@ public record ServingConfig(
                 apiKeys,
                 segmentsFile,
                 tokensFile,
-                blocksFile);
+                blocksFile,
+                userLists);
     }
 
     /** Whether requests must carry an API key. */
@@ -208,7 +255,32 @@ public record ServingConfig(
                 apiKeys,
                 segments,
                 tokens,
-                blocks);
+                blocks,
+                userLists);
+    }
+
+    /** A copy with other per-user list settings. */
+    public ServingConfig withUserLists(UserListConfig lists) {
+        return new ServingConfig(
+                host,
+                port,
+                opsPort,
+                registry,
+                warehouse,
+                recommenderModels,
+                churnModel,
+                reloadIntervalSeconds,
+                cacheMaxAgeSeconds,
+                defaultK,
+                maxK,
+                maxBatch,
+                minHistoryItems,
+                tokenDefaults,
+                apiKeys,
+                segments,
+                tokens,
+                blocks,
+                lists);
     }
 
     /** The configuration as it may be logged: key hashes are shown only as their first 8 characters. */
@@ -222,7 +294,7 @@ public record ServingConfig(
                 + " defaultK=" + defaultK + " maxK=" + maxK + " maxBatch=" + maxBatch + " minHistoryItems="
                 + minHistoryItems + " tokenDefaults=" + tokenDefaults.keySet() + " apiKeys=" + keys + " segments="
                 + (segments == null ? "(bundled)" : segments) + " tokens=" + (tokens == null ? "(bundled)" : tokens)
-                + " blocks=" + (blocks == null ? "(bundled)" : blocks);
+                + " blocks=" + (blocks == null ? "(bundled)" : blocks) + " userLists=" + userLists;
     }
 
     static void check(boolean ok, String field, String message) {

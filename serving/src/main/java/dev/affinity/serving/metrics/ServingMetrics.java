@@ -1,8 +1,10 @@
 package dev.affinity.serving.metrics;
 
+import dev.affinity.models.recommend.UserListFill;
 import dev.affinity.serving.models.ModelManager;
 import dev.affinity.serving.models.ServingModels;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +21,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The server's Prometheus metrics: request latency histograms per route and status, fallbacks by
  * part and reason, model load failures, and the loaded model versions ({@code
- * affinity_model_loaded{role, model, version} 1}). Also the {@link ModelManager.Listener} that
+ * affinity_model_loaded{role, model, version} 1}), and how many users' top lists are filled
+ * ({@code affinity_user_lists_filled} of {@code affinity_user_lists_users}). Also the {@link ModelManager.Listener} that
  * feeds the model metrics.
  */
 public final class ServingMetrics implements ModelManager.Listener {
@@ -36,9 +39,16 @@ public final class ServingMetrics implements ModelManager.Listener {
                 .description("1 for each model version serving now")
                 .register(registry);
         registry.gauge("affinity.models.generation", this, m -> m.generation);
+        Gauge.builder("affinity.user.lists.filled", this, m -> m.lists == null ? 0 : m.lists.filled())
+                .description("users of the serving recommender whose top list is filled")
+                .register(registry);
+        Gauge.builder("affinity.user.lists.users", this, m -> m.lists == null ? 0 : m.lists.users())
+                .description("users of the serving recommender who get a top list (0: lists only for recent users)")
+                .register(registry);
     }
 
     private volatile long generation;
+    private volatile UserListFill lists;
 
     /** Records one request's latency; {@code route} is the route's path template. */
     public void request(String method, String route, int status, long nanos) {
@@ -79,6 +89,9 @@ public final class ServingMetrics implements ModelManager.Listener {
     @Override
     public void swapped(ServingModels models) {
         generation = models.generation();
+        lists = models.recommender() == null
+                ? null
+                : models.recommender().recommender().userLists().orElse(null);
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         if (models.recommender() != null) {
             rows.add(MultiGauge.Row.of(

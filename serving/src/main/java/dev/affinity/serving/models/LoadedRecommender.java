@@ -9,6 +9,7 @@ import dev.affinity.models.recommend.PopularityModel;
 import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.RecommenderModel;
 import dev.affinity.models.recommend.UserListOptions;
+import dev.affinity.serving.config.UserListConfig;
 import java.util.List;
 
 /**
@@ -32,8 +33,19 @@ public record LoadedRecommender(
      */
     public static final UserListOptions USER_LISTS = new UserListOptions(100, 65_536);
 
-    /** Binds {@code model} to {@code catalog}. */
+    /** Binds {@code model} to {@code catalog} with the cache of recent users' lists ({@link #USER_LISTS}). */
     public static LoadedRecommender bind(String name, String version, RecommenderModel model, ProductFacts catalog) {
+        return bind(name, version, model, catalog, USER_LISTS);
+    }
+
+    /** The list options {@code config} asks for: a list for every user, or the cache of recent users. */
+    public static UserListOptions listOptions(UserListConfig config) {
+        return config.fill() ? UserListOptions.forEveryUser(config.itemsPerUser()) : USER_LISTS;
+    }
+
+    /** Binds {@code model} to {@code catalog}, keeping users' top lists as {@code lists} says. */
+    public static LoadedRecommender bind(
+            String name, String version, RecommenderModel model, ProductFacts catalog, UserListOptions lists) {
         float[] popularity;
         if (model instanceof FactorModel f) {
             popularity = f.popularity();
@@ -45,7 +57,7 @@ public record LoadedRecommender(
         Recommender popular =
                 catalog.catalog().bind(new PopularityModel(model.items(), popularity), ColdStartPolicy.POPULAR);
         return new LoadedRecommender(
-                name, version, model, catalog.catalog().bind(model, ColdStartPolicy.POPULAR, USER_LISTS), popular);
+                name, version, model, catalog.catalog().bind(model, ColdStartPolicy.POPULAR, lists), popular);
     }
 
     /** A popularity-only recommender (from the warehouse's orders), for when no model is loaded. */

@@ -7,6 +7,7 @@ import dev.affinity.models.churn.ChurnArtifacts;
 import dev.affinity.models.churn.ChurnScorer;
 import dev.affinity.models.recommend.Recommender;
 import dev.affinity.models.recommend.RecommenderModel;
+import dev.affinity.models.recommend.UserListOptions;
 import dev.affinity.models.registry.ModelRegistry;
 import dev.affinity.models.registry.ModelVersion;
 import dev.affinity.serving.config.ConfigException;
@@ -57,6 +58,8 @@ public final class ModelManager implements AutoCloseable {
     private volatile String warehouseKey;
     private volatile String lastProblem = "models not loaded yet";
     private ScheduledExecutorService watcher;
+    private ListFiller filler;
+    private boolean closed;
 
     /**
      * A manager over {@code registry} and (when not {@code null}) {@code warehouse}; only the
@@ -177,6 +180,7 @@ public final class ModelManager implements AutoCloseable {
 
         // 2. Recommender: the first configured name with a current version that has not failed.
         LoadedRecommender recommender = old.recommender();
+        UserListOptions listOptions = LoadedRecommender.listOptions(config.userLists());
         Candidate wanted = wantedRecommender(recommender);
         if (wanted != null
                 && (recommender == null
@@ -190,14 +194,14 @@ public final class ModelManager implements AutoCloseable {
                 if (warehouse == null) {
                     products = catalog;
                 }
-                recommender = LoadedRecommender.bind(wanted.name, wanted.version, model, catalog);
+                recommender = LoadedRecommender.bind(wanted.name, wanted.version, model, catalog, listOptions);
                 changes.add("recommender " + recommender.label());
             } catch (RuntimeException e) {
                 fail(wanted.name, wanted.version, e, problems);
             }
         } else if (recommender != null && catalogChanged) {
-            recommender =
-                    LoadedRecommender.bind(recommender.name(), recommender.version(), recommender.model(), products);
+            recommender = LoadedRecommender.bind(
+                    recommender.name(), recommender.version(), recommender.model(), products, listOptions);
             changes.add("recommender " + recommender.label() + " bound to the new catalog");
         }
 
@@ -232,6 +236,9 @@ public final class ModelManager implements AutoCloseable {
                 Instant.now(),
                 old.generation() + 1);
         current.set(next);
+        if (next.recommender() != old.recommender()) {
+            startFilling(next.recommender());
+        }
         LOG.info("models swapped in (generation {}): {}", next.generation(), changes);
         listener.swapped(next);
         return new ReloadReport(true, next.generation(), changes, problems);
@@ -278,6 +285,30 @@ public final class ModelManager implements AutoCloseable {
         listener.loadFailed(model, version, e);
     }
 
+    /**
+     * Stops the filler of the lists of the recommender that was serving and starts one for {@code
+     * recommender}'s, when it keeps a list for every user. Called after the swap: readiness never
+     * waits for lists.
+     */
+    private synchronized void startFilling(LoadedRecommender recommender) {
+        if (filler != null) {
+            filler.stop();
+            filler = null;
+        }
+        if (recommender != null && !closed) {
+            recommender
+                    .recommender()
+                    .userLists()
+                    .ifPresent(fill -> filler = ListFiller.start(
+                            recommender.label(), fill, config.userLists().fillThreads()));
+        }
+    }
+
+    /** The filler of the serving recommender's lists, or {@code null} when it keeps none for every user. */
+    public synchronized ListFiller filler() {
+        return filler;
+    }
+
     /** Starts the watcher (when the interval is positive); it calls {@link #reload} periodically. */
     public synchronized void startWatching() {
         if (config.reloadIntervalSeconds() == 0 || watcher != null) {
@@ -302,9 +333,14 @@ public final class ModelManager implements AutoCloseable {
                 TimeUnit.SECONDS);
     }
 
-    /** Stops the watcher. */
+    /** Stops the watcher and the list filler. */
     @Override
     public synchronized void close() {
+        closed = true;
+        if (filler != null) {
+            filler.stop();
+            filler = null;
+        }
         if (watcher != null) {
             watcher.shutdownNow();
             watcher = null;

@@ -76,4 +76,43 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ApiKeyConfig("esp", ApiKeyConfig.hash("k"), List.of("write")))
                 .hasMessageContaining("apiKeys.esp.scopes");
     }
+
+    @Test
+    void userListsDefaultToFillingFiftyItemsAndTakePartialSections() throws Exception {
+        ServingConfig defaults = ConfigLoader.load(null, Map.of());
+        assertThat(defaults.userLists()).isEqualTo(new UserListConfig(true, 50, 1));
+        Path file = dir.resolve("serving.yaml");
+        Files.writeString(file, """
+                userLists:
+                  itemsPerUser: 100
+                """);
+        assertThat(ConfigLoader.load(file, Map.of()).userLists()).isEqualTo(new UserListConfig(true, 100, 1));
+        Files.writeString(file, """
+                userLists: {fill: false, fillThreads: 2}
+                """);
+        ServingConfig off = ConfigLoader.load(file, Map.of());
+        assertThat(off.userLists()).isEqualTo(new UserListConfig(false, 50, 2));
+        assertThat(off.redacted()).contains("userLists=UserListConfig[fill=false");
+        // The older constructors keep the defaults.
+        assertThat(ServingConfig.defaults().userLists()).isEqualTo(UserListConfig.DEFAULTS);
+        assertThat(ServingConfig.defaults().withPorts(0, null).userLists()).isEqualTo(UserListConfig.DEFAULTS);
+        Files.writeString(file, """
+                userLists: {itemsPerUser: 500}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("userLists.itemsPerUser");
+        Files.writeString(file, """
+                userLists: {fillThreads: 0}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("userLists.fillThreads");
+        Files.writeString(file, """
+                userLists: {threads: 2}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("threads");
+    }
 }

@@ -58,6 +58,9 @@ public final class ServingLoadBenchmark {
                 1,
                 null,
                 null);
+        // Every user's top list, filled in the background after the load (threads: -DfillThreads).
+        int fillThreads = Integer.getInteger("fillThreads", 2);
+        config = config.withUserLists(new dev.affinity.serving.config.UserListConfig(true, 50, fillThreads));
         ServingMetrics metrics = new ServingMetrics();
         ModelRegistry registry = new ModelRegistry(config.registry());
         ModelManager manager = new ModelManager(config, registry, Warehouse.openExisting(config.warehouse()), metrics);
@@ -71,6 +74,21 @@ public final class ServingLoadBenchmark {
                 loadSeconds,
                 (after - before) / 1e6,
                 after / 1e6);
+        dev.affinity.serving.models.ListFiller filler = manager.filler();
+        if (filler != null) {
+            while (!filler.await(10_000)) {
+                System.out.printf(
+                        Locale.ROOT, "lists: %d of %d users after %.0f s%n", filler.filled(), filler.users(), filler.seconds());
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "lists of %d items filled for %d users in %.1f s by %d thread(s); heap used after GC %.0f MB%n",
+                    filler.perUser(),
+                    filler.filled(),
+                    filler.seconds(),
+                    fillThreads,
+                    usedAfterGc() / 1e6);
+        }
         try (ServingServer server =
                 ServingApp.create(config, manager, registry, metrics).start()) {
             byte[] constant = "{\"status\":\"ok\",\"items\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
