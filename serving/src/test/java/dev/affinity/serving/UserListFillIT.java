@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UserListFillIT {
     private static final int USERS = 50_000;
-    private static final int ITEMS = 3_000;
+    private static final int ITEMS = 20_000; // a fill of seconds, so the reload always lands mid-fill
     private static final int RANK = 32;
 
     @TempDir
