@@ -1,5 +1,7 @@
 package dev.affinity.serving.models;
 
+import dev.affinity.features.products.ProductRow;
+import dev.affinity.features.products.ProductRows;
 import dev.affinity.features.profiles.CustomerProfiles;
 import dev.affinity.features.segments.ProfileFields;
 import dev.affinity.features.segments.ValueType;
@@ -78,35 +80,11 @@ public final class WarehouseFacts {
     public ProductFacts products() {
         List<CatalogItem> items = new ArrayList<>();
         Map<String, ProductFacts.Display> display = new HashMap<>();
-        String sql = "SELECT product_id, any_value(title), any_value(category), any_value(price), any_value(url),"
-                + " any_value(image_url), coalesce(bool_or(in_stock), true), bool_or(is_merchandise)"
-                + " FROM products GROUP BY product_id";
-        try (WarehouseSql session = WarehouseSql.open(warehouse);
-                Statement s = session.connection().createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String title = rs.getString(2);
-                String category = rs.getString(3);
-                double price = rs.getDouble(4);
-                if (rs.wasNull() || price < 0 || Double.isInfinite(price)) {
-                    price = Double.NaN;
-                }
-                items.add(new CatalogItem(
-                        id,
-                        title == null ? id : title,
-                        category == null || category.isEmpty() ? null : category,
-                        price,
-                        rs.getBoolean(7),
-                        rs.getBoolean(8)));
-                String url = rs.getString(5);
-                String image = rs.getString(6);
-                if (url != null || image != null) {
-                    display.put(id, new ProductFacts.Display(url, image));
-                }
+        for (ProductRow p : ProductRows.read(warehouse)) {
+            items.add(new CatalogItem(p.id(), p.title(), p.category(), p.price(), p.inStock(), p.merchandise()));
+            if (p.url() != null || p.imageUrl() != null) {
+                display.put(p.id(), new ProductFacts.Display(p.url(), p.imageUrl()));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read products of " + warehouse.root() + ": " + e.getMessage(), e);
         }
         return new ProductFacts(items, display);
     }

@@ -1,5 +1,6 @@
 package dev.affinity.training.export;
 
+import dev.affinity.features.products.ProductRows;
 import dev.affinity.features.profiles.CustomerProfiles;
 import dev.affinity.features.progress.Progress;
 import dev.affinity.features.segments.ProfileFields;
@@ -21,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -129,33 +129,9 @@ public final class CustomerExport {
 
     /** The warehouse's products as a catalog: titles, categories, prices, stock, merchandise flags. */
     public ItemCatalog catalog() {
-        List<CatalogItem> items = new ArrayList<>();
-        String sql = "SELECT product_id, any_value(title), any_value(category), any_value(price),"
-                + " coalesce(bool_or(in_stock), true), coalesce(bool_or(is_merchandise), true)"
-                + " FROM products GROUP BY product_id ORDER BY product_id";
-        try (WarehouseSql session = WarehouseSql.open(warehouse);
-                Statement s = session.connection().createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String title = rs.getString(2);
-                String category = rs.getString(3);
-                double price = rs.getDouble(4);
-                if (rs.wasNull() || price < 0 || Double.isInfinite(price)) {
-                    price = Double.NaN;
-                }
-                items.add(new CatalogItem(
-                        id,
-                        title == null ? id : title,
-                        category == null || category.isEmpty() ? null : category,
-                        price,
-                        rs.getBoolean(5),
-                        rs.getBoolean(6)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read products of " + warehouse.root() + ": " + e.getMessage(), e);
-        }
-        return ItemCatalog.of(items);
+        return ItemCatalog.of(ProductRows.read(warehouse).stream()
+                .map(p -> new CatalogItem(p.id(), p.title(), p.category(), p.price(), p.inStock(), p.merchandise()))
+                .toList());
     }
 
     /** Writes every customer of the snapshot as of {@code asOf} to {@code output}. */
