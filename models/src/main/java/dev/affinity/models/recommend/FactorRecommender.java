@@ -2,7 +2,6 @@ package dev.affinity.models.recommend;
 
 import dev.affinity.models.artifact.IdIndex;
 import dev.affinity.models.artifact.SparseRows;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * one a plain scan of exact dot products gives. Selective filters (a category) are checked before
  * any arithmetic instead. Allocates no array of catalog size per call.
  */
-final class FactorRecommender implements Recommender, UserListFill {
+final class FactorRecommender extends SessionRecommender implements UserListFill {
     private final FactorModel model;
     private final CatalogView view;
     private final ColdStartPolicy policy;
@@ -226,20 +225,12 @@ final class FactorRecommender implements Recommender, UserListFill {
     }
 
     @Override
-    public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.of(items, recentItemIds), k, filter);
+    IdIndex sessionItems() {
+        return items;
     }
 
     @Override
-    public Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.history(items, itemIds), k, filter);
-    }
-
-    private Recommendations answer(Session session, int k, ItemFilter filter) {
+    Recommendations answer(Session session, int k, ItemFilter filter) {
         if (session.isEmpty()) {
             return coldStart(k, filter);
         }

@@ -3,14 +3,13 @@ package dev.affinity.models.recommend;
 import dev.affinity.models.artifact.IdIndex;
 import dev.affinity.models.artifact.SparseRows;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Scores items by summing the neighbour rows of the user's (or session's) items into one {@code
  * float[]} per call, NaN where no row reaches, then selecting the top k of the reached items.
  */
-final class NeighborRecommender implements Recommender {
+final class NeighborRecommender extends SessionRecommender {
     private final NeighborModel model;
     private final CatalogView view;
     private final ColdStartPolicy policy;
@@ -78,20 +77,12 @@ final class NeighborRecommender implements Recommender {
     }
 
     @Override
-    public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.of(items, recentItemIds), k, filter);
+    IdIndex sessionItems() {
+        return items;
     }
 
     @Override
-    public Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.history(items, itemIds), k, filter);
-    }
-
-    private Recommendations answer(Session session, int k, ItemFilter filter) {
+    Recommendations answer(Session session, int k, ItemFilter filter) {
         if (session.isEmpty()) {
             return coldStart(k, filter);
         }

@@ -1,7 +1,6 @@
 package dev.affinity.models.recommend;
 
 import dev.affinity.models.artifact.IdIndex;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * {@link ItemFilter#excludePurchased} has no effect in {@link #recommend}; in {@link #forSession} it
  * leaves out the session's items.
  */
-final class PopularityRecommender implements Recommender {
+final class PopularityRecommender extends SessionRecommender {
     private final CatalogView view;
     private final ColdStartPolicy policy;
     private final IdIndex items;
@@ -54,20 +53,12 @@ final class PopularityRecommender implements Recommender {
     }
 
     @Override
-    public Recommendations forSession(List<String> recentItemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.of(items, recentItemIds), k, filter);
+    IdIndex sessionItems() {
+        return items;
     }
 
     @Override
-    public Recommendations forHistory(List<String> itemIds, int k, ItemFilter filter) {
-        Ranking.checkK(k);
-        Objects.requireNonNull(filter, "filter");
-        return answer(Session.history(items, itemIds), k, filter);
-    }
-
-    private Recommendations answer(Session session, int k, ItemFilter filter) {
+    Recommendations answer(Session session, int k, ItemFilter filter) {
         FilterPlan plan = FilterPlan.of(view, filter, items, session.items, 0, session.items.length, -1);
         TopK top = order.top(popularity, plan, k);
         return Ranking.answer(Recommendations.Source.POPULAR, top, items, null);
